@@ -1,0 +1,58 @@
+# renkei: two commands set everything up — `make run` runs it, `make test` tests it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+
+UV_VERSION := 0.9.30
+UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
+RUN := $(UV) run --frozen
+SERVICES := agreements groups staffing finance
+ROLE ?= municipality
+ORG ?= 062014
+
+.PHONY: help bootstrap run test test-fast lint migrate token kafka bench contracts clean
+
+help: ## list targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(CURDIR)/.tools/bin/uv:
+	python3 -m venv $(CURDIR)/.tools
+	$(CURDIR)/.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.synced: $(UV) uv.lock pyproject.toml libs/common/pyproject.toml $(foreach s,$(SERVICES),services/$(s)/pyproject.toml)
+	$(UV) sync --all-packages --frozen
+	touch $@
+
+bootstrap: .venv/.synced ## install uv and the locked environment
+
+run: bootstrap ## all four services on SQLite + feed transport (Ctrl-C stops)
+	$(RUN) python -m renkei_common.devstack
+
+test: bootstrap ## the whole suite, on real PostgreSQL and Apache Kafka (started if not given)
+	$(RUN) pytest
+
+test-fast: bootstrap ## the suite without the end-to-end process tests
+	$(RUN) pytest -m "not slow"
+
+lint: bootstrap ## ruff, and mypy on libs/common
+	$(RUN) ruff check .
+	$(RUN) mypy libs/common/src
+
+migrate: bootstrap ## upgrade every service database to head (RENKEI_DATABASE_URL per service, or SQLite)
+	@for s in $(SERVICES); do $(RUN) python -m renkei_$$s migrate || exit 1; done
+
+token: bootstrap ## print a dev JWT: make token ROLE=municipality ORG=062014
+	@$(RUN) python -m renkei_common.auth --roles $(ROLE) --org $(ORG)
+
+kafka: bootstrap ## start a local single-node Apache Kafka (KRaft) in the foreground
+	$(RUN) python -m renkei_common.testing.infra kafka
+
+bench: bootstrap ## benchmarks under bench/ (starts PostgreSQL and Kafka if not given)
+	$(RUN) python bench/pipeline.py
+
+contracts: bootstrap ## regenerate event JSON Schemas and the AsyncAPI document
+	$(RUN) python -m renkei_common.events.schemas write
+
+clean: ## remove local data and caches (keeps the Kafka jar cache)
+	rm -rf .data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Suite-wide fixtures: real PostgreSQL and Apache Kafka (see renkei_common.testing.fixtures)."""
+
+pytest_plugins = ["renkei_common.testing.fixtures"]

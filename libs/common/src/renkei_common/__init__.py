@@ -1,0 +1,1 @@
+"""Shared machinery of the renkei services; nothing domain-specific lives here."""

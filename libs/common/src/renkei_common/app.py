@@ -1,0 +1,116 @@
+"""Builds a service's FastAPI app: middleware, errors, health, feed, admin and the background runtime."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy import MetaData
+
+from renkei_common import auth, errors, ops
+from renkei_common.admin import admin_router
+from renkei_common.db import CommonBase, Database
+from renkei_common.events.consumer import Handler
+from renkei_common.events.feed import feed_router
+from renkei_common.migrations import upgrade_async
+from renkei_common.runtime import Runtime
+from renkei_common.settings import ServiceSettings
+from renkei_common.writes import IdempotencyMiddleware
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ServiceSpec:
+    """What makes one service different from another; everything else is shared."""
+
+    name: str
+    title: str
+    description: str
+    version: str
+    routers: Sequence[APIRouter]
+    metadata: MetaData
+    migrations_dir: Path
+    handlers: Mapping[str, Handler] = field(default_factory=dict)
+    consumes: tuple[str, ...] = ()
+    tags: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def target_metadata(self) -> list[MetaData]:
+        return [CommonBase.metadata, self.metadata]
+
+
+def get_db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool = True) -> FastAPI:
+    """The app of one service. `background=False` serves HTTP only (tests drive consumers themselves)."""
+    ops.configure_logging(settings.log_level, settings.service_name)
+    db = Database(settings.database_url)
+    runtime = Runtime(settings=settings, db=db, handlers=spec.handlers, consumes=spec.consumes)
+    runtime.build()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await upgrade_async(spec.migrations_dir, settings.database_url)
+        if background:
+            runtime.start()
+        log.info("%s ready on transport %s", settings.service_name, settings.transport)
+        try:
+            yield
+        finally:
+            await runtime.shutdown()
+            await db.dispose()
+
+    app = FastAPI(
+        title=spec.title,
+        description=spec.description,
+        version=spec.version,
+        lifespan=lifespan,
+        openapi_tags=spec.tags,
+        responses=errors.PROBLEM_RESPONSES,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.runtime = runtime
+    app.state.token_verifier = auth.TokenVerifier(settings)
+
+    errors.install_error_handlers(app)
+    app.include_router(ops.health_router(runtime.readiness_checks()))
+    app.include_router(feed_router(get_db=get_db, auth_dependency=auth.current_actor))
+    app.include_router(admin_router())
+    for router in spec.routers:
+        app.include_router(router)
+
+    app.add_middleware(IdempotencyMiddleware, database_getter=lambda: db)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
+            expose_headers=["ETag", "Location", "X-Request-ID"],
+        )
+    app.add_middleware(ops.RequestContextMiddleware, service=settings.service_name)
+    return app
+
+
+def _operation_id(route: Any) -> str:
+    # "{tag}-{name}" gives generated clients readable method names.
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"

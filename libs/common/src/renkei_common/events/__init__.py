@@ -1,0 +1,1 @@
+"""Event backbone: contracts, CloudEvents envelope, outbox, relay, feed and consumers."""

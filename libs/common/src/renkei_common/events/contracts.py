@@ -1,0 +1,224 @@
+"""Payload contracts of every domain event: the one place producers and consumers agree on.
+
+JSON Schemas and the AsyncAPI document under `libs/common/contracts/` are generated from these models
+(`python -m renkei_common.events.schemas write`), and a test fails on an incompatible change that does
+not come with a new version.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from renkei_common.events.envelope import event_type
+
+LocalGovernmentCode = Annotated[
+    str, Field(pattern=r"^\d{6}$", description="6-digit 団体コード with check digit")
+]
+
+AreaType = Literal["metropolitan", "settlement", "wide_area"]
+AgreementKind = Literal["renkei_kyoyaku", "teiju_jiritsu_kyotei"]
+
+
+class EventPayload(BaseModel):
+    """Base of every payload. Subclasses set the class variables that name the event.
+
+    Unknown fields are ignored, so that adding an optional field never breaks an older consumer.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    service: ClassVar[str]
+    event_name: ClassVar[str]
+    version: ClassVar[int] = 1
+    aggregate: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    @classmethod
+    def type_name(cls) -> str:
+        return event_type(cls.service, cls.event_name, cls.version)
+
+
+class _Agreements(EventPayload):
+    service: ClassVar[str] = "agreements"
+
+
+class Party(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    code: LocalGovernmentCode
+    name: str
+    role: str = Field(description="centre, partner, prefecture, ...")
+
+
+class MunicipalityUpdated(_Agreements):
+    event_name: ClassVar[str] = "MunicipalityUpdated"
+    aggregate: ClassVar[str] = "municipality"
+    description: ClassVar[str] = "Reference data of a local government changed (e.g. a population refresh)."
+    code: LocalGovernmentCode
+    name: str
+    kind: str
+    prefecture_code: str
+    population: int | None
+    population_year: int | None
+    flags: list[str] = Field(default_factory=list)
+
+
+class AreaMember(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    code: LocalGovernmentCode
+    role: str
+    since: date
+    until: date | None = None
+
+
+class AreaDeclared(_Agreements):
+    event_name: ClassVar[str] = "AreaDeclared"
+    aggregate: ClassVar[str] = "area"
+    description: ClassVar[str] = "A centre city declared an area (連携中枢都市宣言 or 中心市宣言)."
+    area_id: str
+    area_type: AreaType
+    name: str
+    centre_codes: list[LocalGovernmentCode]
+    declared_on: date
+    members: list[AreaMember] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class AgreementSigned(_Agreements):
+    event_name: ClassVar[str] = "AgreementSigned"
+    aggregate: ClassVar[str] = "agreement"
+    description: ClassVar[str] = "A bilateral agreement completed every step and is in force."
+    agreement_id: str
+    agreement_version: int
+    kind: AgreementKind
+    title: str
+    parties: list[Party]
+    area_id: str | None = None
+    area_type: AreaType | None = None
+    concluded_on: date
+    in_force_on: date
+    subjects: list[str] = Field(default_factory=list)
+
+
+class AgreementAmended(AgreementSigned):
+    event_name: ClassVar[str] = "AgreementAmended"
+    description: ClassVar[str] = "A new version of an agreement completed every step and replaced the previous one."
+    previous_version: int
+
+
+class AgreementTerminated(_Agreements):
+    event_name: ClassVar[str] = "AgreementTerminated"
+    aggregate: ClassVar[str] = "agreement"
+    description: ClassVar[str] = "An agreement's termination completed every step; it is no longer in force."
+    agreement_id: str
+    agreement_version: int
+    parties: list[Party]
+    area_id: str | None = None
+    terminated_on: date
+
+
+class ProjectBudget(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    fiscal_year: int
+    municipality_code: LocalGovernmentCode
+    amount_yen: int
+
+
+class VisionProject(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    project_id: str
+    name: str
+    field: str
+    role: str
+    bond_eligibility: str | None = None
+    budgets: list[ProjectBudget] = Field(default_factory=list)
+
+
+class VisionAdopted(_Agreements):
+    event_name: ClassVar[str] = "VisionAdopted"
+    aggregate: ClassVar[str] = "vision"
+    description: ClassVar[str] = "An area vision (都市圏ビジョン or 共生ビジョン) was adopted."
+    vision_id: str
+    area_id: str
+    area_type: AreaType
+    title: str
+    first_fiscal_year: int
+    last_fiscal_year: int
+    adopted_on: date
+    projects: list[VisionProject] = Field(default_factory=list)
+
+
+class KpiReported(_Agreements):
+    event_name: ClassVar[str] = "KpiReported"
+    aggregate: ClassVar[str] = "vision"
+    description: ClassVar[str] = "An actual KPI value was reported for a fiscal year."
+    vision_id: str
+    kpi_id: str
+    name: str
+    unit: str
+    fiscal_year: int
+    actual: float
+    target: float | None = None
+
+
+class CostShare(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    municipality_code: LocalGovernmentCode
+    population: int | None = None
+    usage: float | None = None
+
+
+class CostSharingAgreed(_Agreements):
+    event_name: ClassVar[str] = "CostSharingAgreed"
+    aggregate: ClassVar[str] = "shared_service"
+    description: ClassVar[str] = "Members agreed how to share the yearly cost of a joint task or shared facility."
+    shared_service_id: str
+    name: str
+    category: Literal["facility", "joint_task"]
+    area_id: str | None = None
+    fiscal_year: int
+    cost_yen: int
+    equal_weight: str = Field(description="decimal string, the three weights sum to 1")
+    population_weight: str
+    usage_weight: str
+    remainder_to: LocalGovernmentCode
+    members: list[CostShare]
+
+
+class AllocationsRecomputed(EventPayload):
+    service: ClassVar[str] = "finance"
+    event_name: ClassVar[str] = "AllocationsRecomputed"
+    aggregate: ClassVar[str] = "allocation_run"
+    description: ClassVar[str] = "The finance engine stored a new allocation run for the listed cells."
+    run_id: str
+    fiscal_years: list[int]
+    municipality_codes: list[LocalGovernmentCode]
+    total_yen: int
+    trigger_event_ids: list[str] = Field(default_factory=list)
+
+
+def _all_payloads() -> list[type[EventPayload]]:
+    found: list[type[EventPayload]] = []
+    stack: list[type[EventPayload]] = list(EventPayload.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if "event_name" in cls.__dict__:
+            found.append(cls)
+    return sorted(found, key=lambda c: c.type_name())
+
+
+CATALOGUE: dict[str, type[EventPayload]] = {cls.type_name(): cls for cls in _all_payloads()}
+
+
+def payload_class(type_: str) -> type[EventPayload]:
+    try:
+        return CATALOGUE[type_]
+    except KeyError:
+        raise KeyError(f"unknown event type {type_!r}") from None
+
+
+def parse_payload(type_: str, data: dict[str, Any]) -> EventPayload:
+    return payload_class(type_).model_validate(data)

@@ -1,0 +1,141 @@
+"""Kafka transport of the consumer runtime: consumer groups, commit after the handler's transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import CommitFailedError, KafkaError
+
+from renkei_common.events.consumer import EventProcessor
+
+log = logging.getLogger(__name__)
+
+
+class _RebalanceLog(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, runner: KafkaConsumerRunner) -> None:
+        self.runner = runner
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        # Offsets are committed after every batch, so nothing is pending here; the inbox absorbs a
+        # redelivery if a commit was lost to the rebalance.
+        log.info("consumer %s: partitions revoked %s", self.runner.group_id, sorted(map(str, revoked)))
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        log.info("consumer %s: partitions assigned %s", self.runner.group_id, sorted(map(str, assigned)))
+
+
+class KafkaDeadLetterSink:
+    """Sends poison messages to the consumer's DLQ topic, with the failure in headers."""
+
+    def __init__(self, *, options: dict[str, Any], topic: str) -> None:
+        self.options = options
+        self.topic = topic
+        self._producer: AIOKafkaProducer | None = None
+
+    async def __call__(self, raw: bytes, error: str, origin: str) -> None:
+        if self._producer is None:
+            producer = AIOKafkaProducer(**self.options)
+            await producer.start()
+            self._producer = producer
+        headers = [("renkei-error", error.encode()[:4000]), ("renkei-origin", origin.encode())]
+        await self._producer.send_and_wait(self.topic, value=raw, headers=headers)
+
+    async def stop(self) -> None:
+        if self._producer is not None:
+            await self._producer.stop()
+            self._producer = None
+
+
+class KafkaConsumerRunner:
+    """One consumer-group member. Stop it by setting the stop event (the service does so on SIGTERM)."""
+
+    def __init__(
+        self,
+        *,
+        processor: EventProcessor,
+        topics: list[str],
+        options: dict[str, Any],
+        group_id: str | None = None,
+        max_records: int = 200,
+        dead_letter_sink: KafkaDeadLetterSink | None = None,
+    ) -> None:
+        self.processor = processor
+        self.topics = topics
+        self.group_id = group_id or processor.consumer
+        self.options = options
+        self.max_records = max_records
+        self.dead_letter_sink = dead_letter_sink
+        self.healthy = False
+        self.consumer: AIOKafkaConsumer | None = None
+
+    def _max_poll_interval_ms(self) -> int:
+        # A batch may retry every record to the limit; the group must not evict us meanwhile.
+        retry = self.processor.retry
+        worst_record_s = retry.max_attempts * (retry.backoff_max_s + 30)
+        return int(max(300_000, worst_record_s * 1000 * 2))
+
+    async def run(self, stop: asyncio.Event) -> None:
+        backoff = 0.0
+        while not stop.is_set():
+            try:
+                await self._consume(stop)
+            except asyncio.CancelledError:
+                raise
+            except KafkaError as exc:
+                self.healthy = False
+                backoff = min(30.0, max(0.5, backoff * 2))
+                log.warning("consumer %s lost Kafka, retry in %.1fs: %s", self.group_id, backoff, exc)
+                try:
+                    await asyncio.wait_for(stop.wait(), backoff)
+                except TimeoutError:
+                    pass
+        if self.dead_letter_sink is not None:
+            await self.dead_letter_sink.stop()
+
+    async def _consume(self, stop: asyncio.Event) -> None:
+        consumer = AIOKafkaConsumer(
+            **self.options,
+            group_id=self.group_id,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_interval_ms=self._max_poll_interval_ms(),
+            max_poll_records=self.max_records,
+            isolation_level="read_committed",
+        )
+        consumer.subscribe(self.topics, listener=_RebalanceLog(self))
+        await consumer.start()
+        self.consumer = consumer
+        try:
+            while not stop.is_set():
+                batches = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
+                self.healthy = True
+                for tp, records in batches.items():
+                    await self._handle_partition(consumer, tp, records, stop)
+                    if stop.is_set():
+                        break
+        finally:
+            self.consumer = None
+            await consumer.stop()
+
+    async def _handle_partition(
+        self, consumer: AIOKafkaConsumer, tp: TopicPartition, records: list[Any], stop: asyncio.Event
+    ) -> None:
+        next_offset: int | None = None
+        for record in records:
+            if stop.is_set():
+                break
+            await self.processor.process_raw(
+                record.value, origin=f"kafka:{tp.topic}/{tp.partition}@{record.offset}"
+            )
+            next_offset = record.offset + 1
+        if next_offset is None:
+            return
+        try:
+            await consumer.commit({tp: next_offset})
+        except (CommitFailedError, KafkaError) as exc:
+            # After a rebalance the partition may belong to another member, which re-reads from the
+            # last commit; its inbox check turns those redeliveries into no-ops.
+            log.warning("consumer %s: commit of %s failed: %s", self.group_id, tp, exc)

@@ -1,0 +1,161 @@
+"""Transactional outbox: use cases add events in the same transaction as their domain rows."""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from renkei_common.events.contracts import EventPayload
+from renkei_common.events.envelope import EventEnvelope
+from renkei_common.models import OutboxEvent
+from renkei_common.topology import events_topic
+
+# Any constant works; it only has to be the same for every writer of one database.
+_OUTBOX_LOCK_KEY = 0x72656E6B  # "renk"
+
+
+class OutboxNotifier:
+    """Wakes the relay and long-polling feed readers of this process as soon as an outbox commit lands.
+
+    Other replicas are not woken; they fall back to polling.
+    """
+
+    def __init__(self) -> None:
+        self._generation = 0
+        self._waiters: set[asyncio.Future[None]] = set()
+
+    def notify(self) -> None:
+        self._generation += 1
+        for waiter in list(self._waiters):
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    async def wait(self, timeout: float, *, since: int | None = None) -> bool:
+        """Wait for a commit after generation `since` (default: now). True if one came before the timeout."""
+        if since is not None and self._generation != since:
+            return True
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.add(future)
+        try:
+            await asyncio.wait_for(future, timeout)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            self._waiters.discard(future)
+
+
+_notifiers: weakref.WeakKeyDictionary[Any, OutboxNotifier] = weakref.WeakKeyDictionary()
+
+
+def notifier_for(engine: AsyncEngine | Any) -> OutboxNotifier:
+    """The notifier of one database engine, shared by its writers, relay and feed."""
+    sync_engine = getattr(engine, "sync_engine", engine)
+    notifier = _notifiers.get(sync_engine)
+    if notifier is None:
+        notifier = _notifiers[sync_engine] = OutboxNotifier()
+    return notifier
+
+
+async def add_event(
+    session: AsyncSession,
+    payload: EventPayload,
+    *,
+    subject: str,
+    aggregate_version: int = 0,
+    traceparent: str | None = None,
+) -> EventEnvelope:
+    """Stage `payload` as an outbox row in the session's open transaction and return its envelope."""
+    if traceparent is None:
+        traceparent = _current_traceparent()
+    envelope = EventEnvelope(
+        type=payload.type_name(),
+        source=payload.service,
+        subject=subject,
+        data=payload.model_dump(mode="json"),
+        traceparent=traceparent,
+        aggregate_version=aggregate_version,
+    )
+    await add_envelope(session, envelope)
+    return envelope
+
+
+async def add_envelope(session: AsyncSession, envelope: EventEnvelope) -> OutboxEvent:
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        # Sequences must become visible in order, or a feed reader could pass a gap that commits later.
+        # Holding this lock until commit serialises only the outbox-writing tail of each transaction.
+        await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _OUTBOX_LOCK_KEY})
+    row = OutboxEvent(
+        event_id=envelope.id,
+        type=envelope.type,
+        source=envelope.source,
+        subject=envelope.subject,
+        topic=events_topic(envelope.source),
+        aggregate_version=envelope.aggregate_version,
+        occurred_at=envelope.time,
+        traceparent=envelope.traceparent,
+        data=envelope.data,
+        attempts=0,
+    )
+    session.add(row)
+    _notify_after_commit(session, bind)
+    return row
+
+
+def row_to_envelope(row: OutboxEvent) -> EventEnvelope:
+    occurred = row.occurred_at if row.occurred_at.tzinfo else row.occurred_at.replace(tzinfo=UTC)
+    return EventEnvelope(
+        id=row.event_id,
+        type=row.type,
+        source=row.source,
+        subject=row.subject,
+        time=occurred,
+        data=row.data,
+        sequence=row.sequence,
+        traceparent=row.traceparent,
+        aggregate_version=row.aggregate_version,
+    )
+
+
+def _notify_after_commit(session: AsyncSession, bind: Any) -> None:
+    sync_session = session.sync_session
+    if sync_session.info.get("_outbox_notify_registered"):
+        return
+    sync_session.info["_outbox_notify_registered"] = True
+    notifier = notifier_for(bind.engine if hasattr(bind, "engine") else bind)
+
+    def _after_commit(_session: Any) -> None:
+        sync_session.info.pop("_outbox_notify_registered", None)
+        notifier.notify()
+
+    def _after_rollback(_session: Any) -> None:
+        sync_session.info.pop("_outbox_notify_registered", None)
+        if sa_event.contains(sync_session, "after_commit", _after_commit):
+            sa_event.remove(sync_session, "after_commit", _after_commit)
+
+    sa_event.listen(sync_session, "after_commit", _after_commit, once=True)
+    sa_event.listen(sync_session, "after_soft_rollback", _after_rollback, once=True)
+
+
+def _current_traceparent() -> str | None:
+    try:
+        from renkei_common.logging_setup import current_traceparent
+    except ImportError:  # ops is optional for library users without the HTTP layer
+        return None
+    return current_traceparent()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,83 @@
+"""6-digit local-government codes (全国地方公共団体コード): check digit, validation, prefecture lookup."""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = [
+    "PREFECTURE_CODES",
+    "InvalidLocalGovernmentCode",
+    "check_digit",
+    "is_valid_code",
+    "prefecture_code_of",
+    "validate_code",
+]
+
+_ASCII_DIGITS = frozenset("0123456789")
+_WEIGHTS = (6, 5, 4, 3, 2)
+
+# Two-digit prefecture numbers, 01 (北海道) to 47 (沖縄県).
+PREFECTURE_CODES: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 48))
+
+
+class InvalidLocalGovernmentCode(ValueError):
+    """A string that is not a well-formed local-government code."""
+
+    def __init__(self, code: object, reason: str) -> None:
+        super().__init__(f"invalid local-government code {code!r}: {reason}")
+        self.code = code
+        self.reason = reason
+
+
+def _is_ascii_digits(text: str) -> bool:
+    # str.isdigit() also accepts e.g. Arabic-Indic or superscript digits, which int() may not parse the same.
+    return bool(text) and all(ch in _ASCII_DIGITS for ch in text)
+
+
+def check_digit(five_digits: str) -> int:
+    """Check digit of the first five digits: S = 6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5, (11 − S mod 11) mod 10."""
+    if not isinstance(five_digits, str) or len(five_digits) != 5 or not _is_ascii_digits(five_digits):
+        raise InvalidLocalGovernmentCode(five_digits, "the check digit needs exactly 5 digits 0-9")
+    total = sum(weight * int(digit) for weight, digit in zip(_WEIGHTS, five_digits, strict=True))
+    return (11 - total % 11) % 10
+
+
+def validate_code(code: str) -> str:
+    """Return the normalised 6-digit code, or raise InvalidLocalGovernmentCode saying what is wrong."""
+    if not isinstance(code, str):
+        # An int would have lost the leading zero of prefectures 01–09, so refuse rather than guess.
+        raise InvalidLocalGovernmentCode(code, f"must be a string of 6 digits, got {type(code).__name__}")
+    # Codes typed in Japanese forms often use full-width digits (１３０００１); NFKC folds them to ASCII.
+    normalised = unicodedata.normalize("NFKC", code).strip()
+    if len(normalised) != 6:
+        hint = " (the 5-digit form lacks the check digit)" if len(normalised) == 5 else ""
+        raise InvalidLocalGovernmentCode(
+            code,
+            f"must be 6 digits (2 prefecture + 3 municipality + 1 check digit), "
+            f"got {len(normalised)} characters{hint}",
+        )
+    if not _is_ascii_digits(normalised):
+        raise InvalidLocalGovernmentCode(code, "must contain only the digits 0-9")
+    prefecture = normalised[:2]
+    if prefecture not in PREFECTURE_CODES:
+        raise InvalidLocalGovernmentCode(code, f"prefecture part must be 01–47, got {prefecture}")
+    expected = check_digit(normalised[:5])
+    actual = int(normalised[5])
+    if actual != expected:
+        raise InvalidLocalGovernmentCode(code, f"wrong check digit {actual}, expected {expected}")
+    return normalised
+
+
+def is_valid_code(code: object) -> bool:
+    """True if validate_code would accept the code."""
+    try:
+        validate_code(code)  # type: ignore[arg-type]
+    except InvalidLocalGovernmentCode:
+        return False
+    return True
+
+
+def prefecture_code_of(code: str) -> str:
+    """The 6-digit code of the prefecture a code belongs to (PP000c), e.g. "130001" for any Tokyo code."""
+    prefecture = validate_code(code)[:2]
+    return f"{prefecture}000{check_digit(prefecture + '000')}"

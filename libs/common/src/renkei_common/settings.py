@@ -1,0 +1,79 @@
+"""Per-service settings from the environment (RENKEI_*), with dev and prod modes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from renkei_common.topology import SERVICE_PORTS
+
+# Refused outside dev mode: anyone can read it here.
+DEV_JWT_SECRET = "renkei-dev-secret-change-me-0123456789abcdef"
+
+
+class ServiceSettings(BaseSettings):
+    """Settings shared by every service; each service subclasses it and sets `service_name`."""
+
+    model_config = SettingsConfigDict(env_prefix="RENKEI_", extra="ignore")
+
+    service_name: str = "service"
+    mode: Literal["dev", "prod"] = "dev"
+    host: str = "127.0.0.1"
+    port: int = 0
+    data_dir: Path = Path(".data")
+    database_url: str = ""
+    # "feed": consumers poll the producers' HTTP feeds; "kafka": relay + Kafka consumer groups.
+    transport: Literal["feed", "kafka"] = "feed"
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_SSL", "SASL_PLAINTEXT"] = "PLAINTEXT"
+    kafka_sasl_mechanism: str | None = None
+    kafka_username: str | None = None
+    kafka_password: str | None = None
+    # Base URLs of the producers this service reads in feed mode, e.g. {"agreements": "http://..."}.
+    feed_sources: dict[str, str] = Field(default_factory=dict)
+    # Bearer token this service presents to other services' feeds; minted from the dev secret if unset.
+    feed_token: str | None = None
+    jwt_secret: str = DEV_JWT_SECRET
+    jwt_issuer: str = "renkei-dev"
+    jwt_audience: str = "renkei"
+    oidc_jwks_url: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    log_level: str = "INFO"
+    # Outbox rows are the event feed, so they are pruned only by this explicit retention.
+    outbox_retention_days: int = 90
+    relay_batch_size: int = 200
+    relay_poll_interval_s: float = 1.0
+    relay_max_backoff_s: float = 30.0
+    consumer_max_attempts: int = 5
+    consumer_backoff_base_s: float = 0.2
+    consumer_backoff_max_s: float = 5.0
+    feed_poll_wait_s: float = 20.0
+    # Only dev may migrate on start; in prod migrations are a separate Job.
+    migrate_on_start: bool = True
+
+    @model_validator(mode="after")
+    def _fill_and_check(self) -> ServiceSettings:
+        if not self.port:
+            self.port = SERVICE_PORTS.get(self.service_name, 8000)
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
+        if self.mode == "prod":
+            problems = []
+            if self.jwt_secret == DEV_JWT_SECRET:
+                problems.append("RENKEI_JWT_SECRET must not be the dev secret in prod mode")
+            if self.database_url.startswith("sqlite"):
+                problems.append("RENKEI_DATABASE_URL must not be SQLite in prod mode")
+            if not self.oidc_jwks_url:
+                problems.append("RENKEI_OIDC_JWKS_URL is required in prod mode")
+            if self.migrate_on_start:
+                problems.append("RENKEI_MIGRATE_ON_START must be false in prod mode (run the migration Job)")
+            if problems:
+                raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

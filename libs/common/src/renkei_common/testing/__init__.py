@@ -1,0 +1,1 @@
+"""Test helpers shared by the renkei services (real PostgreSQL and Kafka servers, see ``infra``)."""

@@ -1,0 +1,1 @@
+"""Persistence adapters of the agreements service."""

@@ -1,0 +1,1 @@
+"""Domain rules of the agreements service: plain Python, no framework imports."""

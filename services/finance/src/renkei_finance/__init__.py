@@ -1,0 +1,1 @@
+"""renkei finance service."""

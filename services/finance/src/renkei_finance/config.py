@@ -1,0 +1,7 @@
+"""Settings of the finance service (environment variables RENKEI_*)."""
+
+from renkei_common.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "finance"

@@ -1,0 +1,1 @@
+"""Domain rules of the finance service: plain Python, no framework imports."""

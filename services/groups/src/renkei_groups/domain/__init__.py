@@ -1,0 +1,1 @@
+"""Domain rules of the groups service: plain Python, no framework imports."""

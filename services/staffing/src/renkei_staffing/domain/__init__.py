@@ -1,0 +1,1 @@
+"""Domain rules of the staffing service: plain Python, no framework imports."""
