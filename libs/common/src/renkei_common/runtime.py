@@ -69,6 +69,7 @@ class Runtime:
                     processor=self.processor,
                     topics=[events_topic(p) for p in self.consumes],
                     options=client_options(s),
+                    group_id=s.consumer_group or self.consumer_name,
                     dead_letter_sink=sink,
                 )
             )
@@ -117,7 +118,7 @@ class Runtime:
                 with contextlib.suppress(BaseException):
                     await task
             for task in done:
-                if task.exception() is not None:
+                if not task.cancelled() and task.exception() is not None:
                     log.error("background task %s failed: %r", task.get_name(), task.exception())
         self.tasks.clear()
 

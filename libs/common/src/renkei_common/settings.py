@@ -47,6 +47,8 @@ class ServiceSettings(BaseSettings):
     relay_batch_size: int = 200
     relay_poll_interval_s: float = 1.0
     relay_max_backoff_s: float = 30.0
+    # Defaults to the service name; a new group re-reads every topic from the start (projection rebuild).
+    consumer_group: str | None = None
     consumer_max_attempts: int = 5
     consumer_backoff_base_s: float = 0.2
     consumer_backoff_max_s: float = 5.0

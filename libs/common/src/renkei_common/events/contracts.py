@@ -49,7 +49,9 @@ class Party(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     code: LocalGovernmentCode
     name: str
-    role: str = Field(description="centre, partner, prefecture, ...")
+    role: str = Field(description="centre or partner within an area, otherwise party")
+    kind: str | None = Field(default=None, description="prefecture, designated_city, city, town, village, ...")
+    flags: list[str] = Field(default_factory=list, description="designated_city, core_city, prefectural_capital")
 
 
 class MunicipalityUpdated(_Agreements):
@@ -63,6 +65,9 @@ class MunicipalityUpdated(_Agreements):
     population: int | None
     population_year: int | None
     flags: list[str] = Field(default_factory=list)
+    population_source: str | None = Field(default=None, description="attribution of the population figure")
+    previous_population: int | None = None
+    previous_population_year: int | None = None
 
 
 class AreaMember(BaseModel):
@@ -73,17 +78,41 @@ class AreaMember(BaseModel):
     until: date | None = None
 
 
+class RequirementWarning(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    rule: str = Field(description="id of the requirement rule, e.g. settlement.centre_population_guideline")
+    field: str
+    message: str
+    confidence: Literal["seed", "public", "unconfirmed"]
+    source: str
+
+
 class AreaDeclared(_Agreements):
     event_name: ClassVar[str] = "AreaDeclared"
     aggregate: ClassVar[str] = "area"
-    description: ClassVar[str] = "A centre city declared an area (連携中枢都市宣言 or 中心市宣言)."
+    description: ClassVar[str] = (
+        "A centre city declared an area (連携中枢都市宣言 or 中心市宣言), or other wide-area cooperation was formed."
+    )
     area_id: str
     area_type: AreaType
     name: str
     centre_codes: list[LocalGovernmentCode]
     declared_on: date
+    declaration_kind: Literal["renkei_chusu_toshi_sengen", "chushin_shi_sengen"] | None = None
     members: list[AreaMember] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[RequirementWarning] = Field(default_factory=list)
+
+
+class AreaUpdated(_Agreements):
+    event_name: ClassVar[str] = "AreaUpdated"
+    aggregate: ClassVar[str] = "area"
+    description: ClassVar[str] = "An area's members, their roles or periods, or its name changed; carries the full state."
+    area_id: str
+    area_type: AreaType
+    name: str
+    centre_codes: list[LocalGovernmentCode]
+    change: Literal["member_added", "member_changed", "details_changed"]
+    members: list[AreaMember] = Field(default_factory=list)
 
 
 class AgreementSigned(_Agreements):
@@ -117,6 +146,8 @@ class AgreementTerminated(_Agreements):
     parties: list[Party]
     area_id: str | None = None
     terminated_on: date
+    kind: AgreementKind | None = None
+    title: str | None = None
 
 
 class ProjectBudget(BaseModel):
@@ -161,13 +192,16 @@ class KpiReported(_Agreements):
     fiscal_year: int
     actual: float
     target: float | None = None
+    area_id: str | None = None
 
 
 class CostShare(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     municipality_code: LocalGovernmentCode
+    share_yen: int = Field(description="this member's share in integer yen; the shares sum to cost_yen")
     population: int | None = None
-    usage: float | None = None
+    population_year: int | None = None
+    usage: str | None = Field(default=None, description="usage figure as a decimal string")
 
 
 class CostSharingAgreed(_Agreements):
@@ -185,6 +219,8 @@ class CostSharingAgreed(_Agreements):
     usage_weight: str
     remainder_to: LocalGovernmentCode
     members: list[CostShare]
+    agreed_on: date
+    revision: int = Field(description="1 for the first sharing of this fiscal year, then 2, 3, ... on changes")
 
 
 class AllocationsRecomputed(EventPayload):

@@ -10,6 +10,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,9 @@ def new_postgres_database(postgres_admin_url: str) -> Callable[[str], str]:
 
     def create(prefix: str = "t") -> str:
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-        asyncio.run(_create_database(postgres_admin_url, name))
+        # A thread of its own, so that async tests (inside a running loop) can call this too.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _create_database(postgres_admin_url, name)).result()
         return make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
 
     return create
