@@ -52,7 +52,7 @@ def feed_router(*, get_db: Callable[[Request], Database], auth_dependency: Calla
     )
     async def read_events(
         request: Request,
-        after: Annotated[int, Query(ge=0, description="return events with a sequence above this")] = 0,
+        after: Annotated[int, Query(ge=0, le=2**63 - 1, description="return events with a sequence above this")] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S, description="seconds to long-poll")] = 0,
         type: Annotated[str | None, Query(max_length=200, description="event type prefix filter")] = None,
