@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from renkei_common.db import Database
-from renkei_common.migrations import upgrade_async
-from renkei_groups.main import service_spec as groups_spec
 from renkei_common.events.contracts import AgreementSigned, Party
 from renkei_common.events.outbox import add_event
+from renkei_common.migrations import upgrade_async
+from renkei_groups.main import service_spec as groups_spec
 
 PARTIES = [
     Party(code="062014", name="山形市", role="centre"),
@@ -40,8 +40,13 @@ async def producer_db(url: str) -> Database:
 
 def signed(agreement_id: str, title: str = "連携協約", version: int = 1) -> AgreementSigned:
     return AgreementSigned(
-        agreement_id=agreement_id, agreement_version=version, kind="renkei_kyoyaku", title=title,
-        parties=PARTIES, concluded_on=date(2024, 4, 1), in_force_on=date(2024, 4, 15),
+        agreement_id=agreement_id,
+        agreement_version=version,
+        kind="renkei_kyoyaku",
+        title=title,
+        parties=PARTIES,
+        concluded_on=date(2024, 4, 1),
+        in_force_on=date(2024, 4, 15),
     )
 
 
@@ -51,7 +56,9 @@ async def emit_signed(db: Database, count: int, *, tag: str) -> list[str]:
     for i in range(count):
         agreement_id = f"{tag}-{i:04d}"
         async with db.transaction() as session:
-            await add_event(session, signed(agreement_id, f"協約 {i}"), subject=agreement_id, aggregate_version=1)
+            await add_event(
+                session, signed(agreement_id, f"協約 {i}"), subject=agreement_id, aggregate_version=1
+            )
         ids.append(agreement_id)
     return ids
 

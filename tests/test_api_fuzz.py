@@ -31,7 +31,9 @@ FUZZ_ROLES = ["municipality", "national", "operator"]
 
 
 @pytest.fixture(params=sorted(SERVICE_PORTS), scope="module")
-def service_schema(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def service_schema(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[object]:
     service = request.param
     main = importlib.import_module(f"renkei_{service}.main")
     settings_cls = importlib.import_module(f"renkei_{service}.config").Settings
@@ -56,6 +58,10 @@ def test_api_never_fails_and_matches_its_schema(case: schemathesis.Case) -> None
     response = case.call_asgi(headers=headers)
     case.validate_response(
         response,
-        checks=(not_a_server_error, status_code_conformance, content_type_conformance,
-                response_schema_conformance),
+        checks=(
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ),
     )

@@ -31,7 +31,8 @@ def _relay(db, bootstrap: str) -> OutboxRelay:
     return OutboxRelay(
         db=db,
         publisher=KafkaPublisher({"bootstrap_servers": bootstrap, "enable_idempotence": True, "acks": "all"}),
-        poll_interval_s=0.2, max_backoff_s=1.0,
+        poll_interval_s=0.2,
+        max_backoff_s=1.0,
     )
 
 
@@ -55,13 +56,19 @@ async def test_outbox_to_kafka_to_projection(
     tag = f"e2e-{uuid.uuid4().hex[:8]}"
     try:
         async with service_client(
-            create_finance, FinanceSettings, database_url=second_url(database_url, tmp_path, pg),
-            background=True, transport="kafka", kafka_bootstrap=kafka_bootstrap, consumer_group=f"g-{tag}",
+            create_finance,
+            FinanceSettings,
+            database_url=second_url(database_url, tmp_path, pg),
+            background=True,
+            transport="kafka",
+            kafka_bootstrap=kafka_bootstrap,
+            consumer_group=f"g-{tag}",
         ) as finance:
             ids = await emit_signed(producer, 20, tag=tag)
             await eventually(lambda: _done(finance.db, ids, 20), what="20 projected agreements")
-            response = await finance.http.get("/v1/projections/agreements", params={"limit": 1000},
-                                              headers=finance.as_("062014"))
+            response = await finance.http.get(
+                "/v1/projections/agreements", params={"limit": 1000}, headers=finance.as_("062014")
+            )
             assert response.status_code == 200
             titles = {row["agreement_id"]: row["title"] for row in response.json()["data"]}
             assert all(titles[i] == f"協約 {int(i[-4:])}" for i in ids)
@@ -89,8 +96,13 @@ async def test_broker_restart_loses_nothing_and_duplicates_nothing(
         relay_task = asyncio.create_task(relay.run(relay_stop))
         tag = f"restart-{uuid.uuid4().hex[:8]}"
         async with service_client(
-            create_finance, FinanceSettings, database_url=consumer_db_url, background=True,
-            transport="kafka", kafka_bootstrap=kafka.bootstrap, consumer_group=f"g-{tag}",
+            create_finance,
+            FinanceSettings,
+            database_url=consumer_db_url,
+            background=True,
+            transport="kafka",
+            kafka_bootstrap=kafka.bootstrap,
+            consumer_group=f"g-{tag}",
         ) as finance:
             first = await emit_signed(producer, 30, tag=tag + "-a")
             await eventually(lambda: _done(finance.db, first, 30), what="first 30")
@@ -103,7 +115,9 @@ async def test_broker_restart_loses_nothing_and_duplicates_nothing(
             await asyncio.to_thread(kafka.start)
             after = await emit_signed(producer, 30, tag=tag + "-c")
             everything = first + during + after
-            await eventually(lambda: _done(finance.db, everything, 90), timeout=90, what="all 90 after restart")
+            await eventually(
+                lambda: _done(finance.db, everything, 90), timeout=90, what="all 90 after restart"
+            )
             assert await _count(finance.db, InboxEvent) == 90
             assert await _count(finance.db, DeadLetter) == 0
         relay_stop.set()
@@ -142,9 +156,16 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
 
         options = {"bootstrap_servers": kafka_bootstrap}
         group = f"g-{tag}"
-        first = EventProcessor(db=finance.db, consumer="finance", handlers={**HANDLERS, signed("x").type_name(): dying_handler})
-        runner = KafkaConsumerRunner(processor=first, topics=[events_topic("agreements")], options=options,
-                                     group_id=group, max_records=500)
+        first = EventProcessor(
+            db=finance.db, consumer="finance", handlers={**HANDLERS, signed("x").type_name(): dying_handler}
+        )
+        runner = KafkaConsumerRunner(
+            processor=first,
+            topics=[events_topic("agreements")],
+            options=options,
+            group_id=group,
+            max_records=500,
+        )
         with pytest.raises(asyncio.CancelledError):
             await runner.run(asyncio.Event())
         assert await _projected(finance.db, ids) == 24
@@ -156,11 +177,15 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
                 reapplied.append(envelope.subject)
             await base(envelope, session)
 
-        second = EventProcessor(db=finance.db, consumer="finance",
-                                handlers={**HANDLERS, signed("x").type_name(): counting_handler})
+        second = EventProcessor(
+            db=finance.db,
+            consumer="finance",
+            handlers={**HANDLERS, signed("x").type_name(): counting_handler},
+        )
         stop = asyncio.Event()
-        runner = KafkaConsumerRunner(processor=second, topics=[events_topic("agreements")], options=options,
-                                     group_id=group)
+        runner = KafkaConsumerRunner(
+            processor=second, topics=[events_topic("agreements")], options=options, group_id=group
+        )
         task = asyncio.create_task(runner.run(stop))
         await eventually(lambda: _done(finance.db, ids, 40), what="all 40 after restart")
         stop.set()
@@ -172,9 +197,7 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
     await producer.dispose()
 
 
-async def test_poison_message_goes_to_dlq_after_bounded_retries(
-    tmp_path: Path, kafka_bootstrap: str
-) -> None:
+async def test_poison_message_goes_to_dlq_after_bounded_retries(tmp_path: Path, kafka_bootstrap: str) -> None:
     tag = f"poison-{uuid.uuid4().hex[:8]}"
     topic = f"renkei.test-{tag}.events"
     dlq = f"renkei.test-{tag}.dlq"
@@ -195,20 +218,32 @@ async def test_poison_message_goes_to_dlq_after_bounded_retries(
         producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap)
         await producer.start()
         for payload in (bad, good):
-            envelope = EventEnvelope(type=payload.type_name(), source="agreements", subject=payload.agreement_id,
-                                     data=payload.model_dump(mode="json"))
+            envelope = EventEnvelope(
+                type=payload.type_name(),
+                source="agreements",
+                subject=payload.agreement_id,
+                data=payload.model_dump(mode="json"),
+            )
             await producer.send_and_wait(topic, envelope.to_json_bytes(), key=envelope.subject.encode())
         await producer.send_and_wait(topic, b"{not json", key=b"junk")
         await producer.stop()
 
         sink = KafkaDeadLetterSink(options={"bootstrap_servers": kafka_bootstrap}, topic=dlq)
-        processor = EventProcessor(db=finance.db, consumer="finance", handlers={good.type_name(): handler},
-                                   retry=RetryPolicy(max_attempts=4, backoff_base_s=0.1, backoff_max_s=0.4),
-                                   dead_letter_sink=sink)
+        processor = EventProcessor(
+            db=finance.db,
+            consumer="finance",
+            handlers={good.type_name(): handler},
+            retry=RetryPolicy(max_attempts=4, backoff_base_s=0.1, backoff_max_s=0.4),
+            dead_letter_sink=sink,
+        )
         stop = asyncio.Event()
-        runner = KafkaConsumerRunner(processor=processor, topics=[topic],
-                                     options={"bootstrap_servers": kafka_bootstrap}, group_id=f"g-{tag}",
-                                     dead_letter_sink=sink)
+        runner = KafkaConsumerRunner(
+            processor=processor,
+            topics=[topic],
+            options={"bootstrap_servers": kafka_bootstrap},
+            group_id=f"g-{tag}",
+            dead_letter_sink=sink,
+        )
         started = time.monotonic()
         task = asyncio.create_task(runner.run(stop))
         await eventually(lambda: _letters(finance.db, 2), what="two dead letters")
@@ -220,12 +255,16 @@ async def test_poison_message_goes_to_dlq_after_bounded_retries(
         assert calls[bad.agreement_id] == 4, "bounded: exactly max_attempts tries"
         assert elapsed >= 0.05 + 0.1 + 0.2, "backoff between attempts, not a tight loop"
         async with finance.db.session() as session:
-            letters = {d.origin.split("@")[0] + d.type: d for d in (await session.execute(select(DeadLetter))).scalars()}
+            letters = {
+                d.origin.split("@")[0] + d.type: d
+                for d in (await session.execute(select(DeadLetter))).scalars()
+            }
         by_kind = sorted((d.attempts, d.type) for d in letters.values())
         assert by_kind == [(1, ""), (4, good.type_name())]
 
-        consumer = AIOKafkaConsumer(dlq, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest",
-                                    group_id=f"dlq-{tag}")
+        consumer = AIOKafkaConsumer(
+            dlq, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest", group_id=f"dlq-{tag}"
+        )
         await consumer.start()
         records = await consumer.getmany(timeout_ms=10000)
         await consumer.stop()
@@ -243,8 +282,9 @@ async def test_poison_message_goes_to_dlq_after_bounded_retries(
         replayed = await finance.http.post(f"/v1/admin/dead-letters/{letter_id}/replay", headers=operator)
         assert replayed.status_code == 200 and replayed.json()["outcome"] == "applied"
         assert await _projected(finance.db, [bad.agreement_id]) == 1
-        forbidden = await finance.http.post(f"/v1/admin/dead-letters/{letter_id}/replay",
-                                            headers=finance.as_("062014", "municipality"))
+        forbidden = await finance.http.post(
+            f"/v1/admin/dead-letters/{letter_id}/replay", headers=finance.as_("062014", "municipality")
+        )
         assert forbidden.status_code == 403
 
 

@@ -20,6 +20,7 @@ async def _inspect(url: str, metadata: list) -> tuple[set[str], list]:
     engine = create_async_engine(url)
     try:
         async with engine.connect() as conn:
+
             def run(sync_conn):  # type: ignore[no-untyped-def]
                 tables = set(inspect(sync_conn).get_table_names())
                 context = MigrationContext.configure(sync_conn, opts={"compare_type": True})
@@ -33,7 +34,9 @@ async def _inspect(url: str, metadata: list) -> tuple[set[str], list]:
 
 def _ignorable(diff: object) -> bool:
     # Alembic's own version table is not part of the models.
-    return isinstance(diff, tuple) and diff[0] == "remove_table" and diff[1].name.startswith("alembic_version")
+    return (
+        isinstance(diff, tuple) and diff[0] == "remove_table" and diff[1].name.startswith("alembic_version")
+    )
 
 
 @pytest.mark.parametrize("service", SERVICES)

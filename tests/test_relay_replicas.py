@@ -24,8 +24,12 @@ async def test_two_relays_share_the_outbox_without_double_publishing(
     url = new_postgres_database("relay")
     db_a, db_b = await producer_db(url), await producer_db(url)  # two replicas: separate pools
     tag = f"replicas-{uuid.uuid4().hex[:8]}"
-    consumer = AIOKafkaConsumer(events_topic("agreements"), bootstrap_servers=kafka_bootstrap,
-                                group_id=f"g-{tag}", auto_offset_reset="latest")
+    consumer = AIOKafkaConsumer(
+        events_topic("agreements"),
+        bootstrap_servers=kafka_bootstrap,
+        group_id=f"g-{tag}",
+        auto_offset_reset="latest",
+    )
     await consumer.start()
     await asyncio.sleep(1.0)  # let the group settle so that "latest" is before our events
     ids = await emit_signed(db_a, 300, tag=tag)
@@ -55,7 +59,8 @@ async def test_two_relays_share_the_outbox_without_double_publishing(
     assert sorted(seen) == sorted(ids), "each outbox row reached Kafka exactly once"
     async with db_a.session() as session:
         unpublished = await session.scalar(
-            select(func.count()).select_from(OutboxEvent).where(OutboxEvent.published_at.is_(None)))
+            select(func.count()).select_from(OutboxEvent).where(OutboxEvent.published_at.is_(None))
+        )
     assert unpublished == 0
     for relay in relays:
         await relay.publisher.stop()

@@ -185,7 +185,9 @@ def test_ensure_helpers() -> None:
 def test_openapi_shows_bearer_auth() -> None:
     schema = make_app().openapi()
     assert schema["components"]["securitySchemes"]["bearer"] == {
-        "type": "http", "scheme": "bearer", "bearerFormat": "JWT"
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
     }
     assert schema["paths"]["/me"]["get"]["security"] == [{"bearer": []}]
 
@@ -243,8 +245,14 @@ def jwks() -> Iterator[tuple[_Jwks, str]]:
 def idp_token(key: Any, settings: ServiceSettings, *, kid: str = "key-1", **overrides: Any) -> str:
     now = int(time.time())
     claims = {
-        "iss": settings.jwt_issuer, "aud": settings.jwt_audience, "sub": "carol", "iat": now,
-        "exp": now + 600, "org": HAKODATE, "roles": ["prefecture"], **overrides,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "sub": "carol",
+        "iat": now,
+        "exp": now + 600,
+        "org": HAKODATE,
+        "roles": ["prefecture"],
+        **overrides,
     }
     return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})
 

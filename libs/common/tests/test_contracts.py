@@ -81,8 +81,9 @@ def test_asyncapi_lists_every_event_and_topic() -> None:
 
 def test_envelope_round_trip_keeps_cloudevents_attributes() -> None:
     type_ = "jp.renkei.agreements.AgreementSigned.v1"
-    envelope = EventEnvelope(type=type_, source="agreements", subject="x", data=EXAMPLES[type_],
-                             sequence=7, aggregate_version=3)
+    envelope = EventEnvelope(
+        type=type_, source="agreements", subject="x", data=EXAMPLES[type_], sequence=7, aggregate_version=3
+    )
     raw = json.loads(envelope.to_json_bytes())
     assert raw["specversion"] == "1.0" and raw["datacontenttype"] == "application/json"
     assert raw["sequence"] == 7 and raw["subject"] == "x"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-
 from renkei_common.settings import DEV_JWT_SECRET, ServiceSettings
 
 
@@ -17,7 +16,9 @@ def test_dev_defaults_give_sqlite_file_and_known_port(monkeypatch: pytest.Monkey
         monkeypatch.delenv(key, raising=False)
     settings = AgreementsLike()
     assert settings.port == 8001
-    assert settings.database_url.startswith("sqlite+aiosqlite:///") and settings.database_url.endswith("agreements.db")
+    assert settings.database_url.startswith("sqlite+aiosqlite:///") and settings.database_url.endswith(
+        "agreements.db"
+    )
     assert settings.transport == "feed"
 
 
@@ -41,8 +42,11 @@ def test_prod_refuses_dev_secret_sqlite_and_self_migration() -> None:
 
 def test_prod_accepts_a_complete_configuration() -> None:
     settings = AgreementsLike(
-        mode="prod", jwt_secret="x" * 48, database_url="postgresql+asyncpg://u:p@db/agreements",
-        oidc_jwks_url="https://idp.example.jp/jwks", migrate_on_start=False,
+        mode="prod",
+        jwt_secret="x" * 48,
+        database_url="postgresql+asyncpg://u:p@db/agreements",
+        oidc_jwks_url="https://idp.example.jp/jwks",
+        migrate_on_start=False,
     )
     assert settings.jwt_secret != DEV_JWT_SECRET
 

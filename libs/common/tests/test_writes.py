@@ -115,7 +115,9 @@ class Harness:
 
         @app.put("/v1/things/t1")
         async def update(
-            body: ThingIn, actor: CurrentActor, response: Response,
+            body: ThingIn,
+            actor: CurrentActor,
+            response: Response,
             if_match: Annotated[str | None, Header()] = None,
         ) -> dict[str, Any]:
             check_if_match(if_match, resource_id="t1", version=self.version)
@@ -308,19 +310,40 @@ async def test_audit_is_recorded_in_the_callers_transaction_and_listed(db: Datab
     try:
         async with db.transaction() as session:
             await record_audit(
-                session, actor=actor, action="agreement.sign", resource_type="agreement", resource_id="a1",
-                before=None, after={"signed_on": date(2025, 4, 1), "cost": Decimal("1.50")},
+                session,
+                actor=actor,
+                action="agreement.sign",
+                resource_type="agreement",
+                resource_id="a1",
+                before=None,
+                after={"signed_on": date(2025, 4, 1), "cost": Decimal("1.50")},
             )
             await record_audit(
-                session, actor=actor, action="agreement.amend", resource_type="agreement", resource_id="a1",
-                before={"v": 1}, after=ThingIn(name="v2"),
+                session,
+                actor=actor,
+                action="agreement.amend",
+                resource_type="agreement",
+                resource_id="a1",
+                before={"v": 1},
+                after=ThingIn(name="v2"),
             )
-            await record_audit(session, actor=actor, action="group.designate", resource_type="group",
-                               resource_id="g1", after={"v": 1})
+            await record_audit(
+                session,
+                actor=actor,
+                action="group.designate",
+                resource_type="group",
+                resource_id="g1",
+                after={"v": 1},
+            )
         with pytest.raises(RuntimeError):
             async with db.transaction() as session:
-                await record_audit(session, actor=actor, action="agreement.rollback",
-                                   resource_type="agreement", resource_id="a1")
+                await record_audit(
+                    session,
+                    actor=actor,
+                    action="agreement.rollback",
+                    resource_type="agreement",
+                    resource_id="a1",
+                )
                 raise RuntimeError("the write failed, so its audit entry must vanish with it")
     finally:
         request_id_var.reset(token)

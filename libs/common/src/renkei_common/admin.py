@@ -73,7 +73,8 @@ def admin_router() -> APIRouter:
     @router.post("/outbox/prune", response_model=PruneResult, dependencies=[Depends(OPERATOR_WRITE)])
     async def prune(runtime: RuntimeDep, body: PruneRequest) -> PruneResult:
         deleted = await prune_outbox(
-            runtime.db, retention_days=body.retention_days,
+            runtime.db,
+            retention_days=body.retention_days,
             require_published=runtime.settings.transport == "kafka",
         )
         return PruneResult(deleted=deleted)

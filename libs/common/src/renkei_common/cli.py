@@ -11,7 +11,10 @@ from renkei_common.settings import ServiceSettings
 
 
 def main(
-    *, spec: Callable[[], ServiceSpec], settings: Callable[[], ServiceSettings], app_factory: str,
+    *,
+    spec: Callable[[], ServiceSpec],
+    settings: Callable[[], ServiceSettings],
+    app_factory: str,
     argv: list[str] | None = None,
 ) -> None:
     parser = argparse.ArgumentParser(prog=f"renkei-{spec().name}")
@@ -30,8 +33,14 @@ def main(
         import uvicorn
 
         uvicorn.run(
-            app_factory, factory=True, host=service_settings.host, port=service_settings.port,
-            workers=args.workers, log_config=None, proxy_headers=True, timeout_graceful_shutdown=20,
+            app_factory,
+            factory=True,
+            host=service_settings.host,
+            port=service_settings.port,
+            workers=args.workers,
+            log_config=None,
+            proxy_headers=True,
+            timeout_graceful_shutdown=20,
         )
     elif args.command == "migrate":
         upgrade(service_spec.migrations_dir, service_settings.database_url, args.revision)

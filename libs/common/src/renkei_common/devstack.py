@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=Path(os.environ.get("RENKEI_DATA_DIR", ".data")))
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port-offset", type=int, default=0, help="add to every port (to run beside another)")
+    parser.add_argument(
+        "--port-offset", type=int, default=0, help="add to every port (to run beside another)"
+    )
     args = parser.parse_args(argv)
     ports = {s: p + args.port_offset for s, p in SERVICE_PORTS.items()}
     args.data_dir.mkdir(parents=True, exist_ok=True)
@@ -72,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         processes[service] = subprocess.Popen(
             [sys.executable, "-m", f"renkei_{service}", "serve"],
             env=service_env(service, data_dir=args.data_dir, ports=ports, host=args.host),
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         for service in SERVICE_PORTS:

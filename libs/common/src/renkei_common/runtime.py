@@ -61,7 +61,10 @@ class Runtime:
 
             sink = KafkaDeadLetterSink(options=producer_options(s), topic=dlq_topic(self.consumer_name))
             self.processor = EventProcessor(
-                db=self.db, consumer=self.consumer_name, handlers=self.handlers, retry=retry,
+                db=self.db,
+                consumer=self.consumer_name,
+                handlers=self.handlers,
+                retry=retry,
                 dead_letter_sink=sink,
             )
             self.runners.append(
@@ -84,8 +87,11 @@ class Runtime:
                     continue
                 self.runners.append(
                     FeedConsumerRunner(
-                        processor=self.processor, source=producer, base_url=url,
-                        token=self.feed_token, wait_s=s.feed_poll_wait_s,
+                        processor=self.processor,
+                        source=producer,
+                        base_url=url,
+                        token=self.feed_token,
+                        wait_s=s.feed_poll_wait_s,
                     )
                 )
 
@@ -95,8 +101,11 @@ class Runtime:
         from renkei_common.auth import mint_dev_token
 
         return mint_dev_token(
-            settings=self.settings, org=self.settings.service_name, roles=["service"],
-            sub=f"service:{self.settings.service_name}", ttl_s=3600,
+            settings=self.settings,
+            org=self.settings.service_name,
+            roles=["service"],
+            sub=f"service:{self.settings.service_name}",
+            ttl_s=3600,
         )
 
     def start(self) -> None:
@@ -125,8 +134,11 @@ class Runtime:
     async def _prune_periodically(self) -> None:
         while not self.stop.is_set():
             try:
-                await prune_outbox(self.db, retention_days=self.settings.outbox_retention_days,
-                                   require_published=self.settings.transport == "kafka")
+                await prune_outbox(
+                    self.db,
+                    retention_days=self.settings.outbox_retention_days,
+                    require_published=self.settings.transport == "kafka",
+                )
             except Exception:
                 log.exception("outbox pruning failed")
             with contextlib.suppress(TimeoutError):

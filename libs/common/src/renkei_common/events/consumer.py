@@ -94,7 +94,11 @@ class EventProcessor:
                 if attempt >= self.retry.max_attempts:
                     log.error(
                         "consumer %s gives up on event %s (%s) after %d attempts: %s",
-                        self.consumer, envelope.id, envelope.type, attempt, exc,
+                        self.consumer,
+                        envelope.id,
+                        envelope.type,
+                        attempt,
+                        exc,
                     )
                     await self._dead_letter(
                         envelope, raw or envelope.to_json_bytes(), repr(exc), attempt, origin, hook
@@ -103,7 +107,11 @@ class EventProcessor:
                 delay = self.retry.delay(attempt)
                 log.warning(
                     "consumer %s failed event %s attempt %d, retry in %.2fs: %s",
-                    self.consumer, envelope.id, attempt, delay, exc,
+                    self.consumer,
+                    envelope.id,
+                    attempt,
+                    delay,
+                    exc,
                 )
                 await asyncio.sleep(delay)
 
@@ -191,7 +199,9 @@ class EventProcessor:
             letter.replay_error = error
         return outcome
 
-    async def list_dead_letters(self, *, include_replayed: bool = False, limit: int = 100) -> list[DeadLetter]:
+    async def list_dead_letters(
+        self, *, include_replayed: bool = False, limit: int = 100
+    ) -> list[DeadLetter]:
         async with self.db.session() as session:
             query = select(DeadLetter).where(DeadLetter.consumer == self.consumer)
             if not include_replayed:

@@ -33,7 +33,9 @@ class EventPage(BaseModel):
     next_after: int = Field(description="pass as `after` to read on from here")
 
 
-async def read_feed(db: Database, *, after: int, limit: int, type_prefix: str | None = None) -> list[EventEnvelope]:
+async def read_feed(
+    db: Database, *, after: int, limit: int, type_prefix: str | None = None
+) -> list[EventEnvelope]:
     async with db.session() as session:
         query = select(OutboxEvent).where(OutboxEvent.sequence > after)
         if type_prefix:
@@ -47,12 +49,16 @@ def feed_router(*, get_db: Callable[[Request], Database], auth_dependency: Calla
     router = APIRouter(tags=["events"])
 
     @router.get(
-        "/v1/events", operation_id="events-read_feed", response_model=EventPage,
+        "/v1/events",
+        operation_id="events-read_feed",
+        response_model=EventPage,
         dependencies=[Depends(auth_dependency)],
     )
     async def read_events(
         request: Request,
-        after: Annotated[int, Query(ge=0, le=2**63 - 1, description="return events with a sequence above this")] = 0,
+        after: Annotated[
+            int, Query(ge=0, le=2**63 - 1, description="return events with a sequence above this")
+        ] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S, description="seconds to long-poll")] = 0,
         type: Annotated[str | None, Query(max_length=200, description="event type prefix filter")] = None,
@@ -130,7 +136,9 @@ class FeedConsumerRunner:
             if self._client is None:
                 await client.aclose()
 
-    async def poll_once(self, client: httpx.AsyncClient, *, wait: float = 0, stop: asyncio.Event | None = None) -> int:
+    async def poll_once(
+        self, client: httpx.AsyncClient, *, wait: float = 0, stop: asyncio.Event | None = None
+    ) -> int:
         """Fetch one page and apply it; returns how many events were handled."""
         after = await self.checkpoint()
         token = self.token()
@@ -162,8 +170,10 @@ class FeedConsumerRunner:
             if row is None:
                 session.add(
                     FeedCheckpoint(
-                        consumer=self.processor.consumer, source=self.source,
-                        last_sequence=sequence, updated_at=now,
+                        consumer=self.processor.consumer,
+                        source=self.source,
+                        last_sequence=sequence,
+                        updated_at=now,
                     )
                 )
             elif sequence > row.last_sequence:

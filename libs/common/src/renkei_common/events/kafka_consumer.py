@@ -14,7 +14,7 @@ from renkei_common.events.consumer import EventProcessor
 log = logging.getLogger(__name__)
 
 
-class _RebalanceLog(ConsumerRebalanceListener):  # type: ignore[misc]
+class _RebalanceLog(ConsumerRebalanceListener):
     def __init__(self, runner: KafkaConsumerRunner) -> None:
         self.runner = runner
 

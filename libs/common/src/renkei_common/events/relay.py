@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select, update
 
@@ -28,14 +28,14 @@ class Publisher(Protocol):
 class KafkaPublisher:
     """An idempotent aiokafka producer with acks=all."""
 
-    def __init__(self, options: dict[str, object]) -> None:
+    def __init__(self, options: dict[str, Any]) -> None:
         self._options = options
-        self._producer: object | None = None
+        self._producer: Any = None
 
     async def start(self) -> None:
         from aiokafka import AIOKafkaProducer
 
-        producer = AIOKafkaProducer(**self._options)  # type: ignore[arg-type]
+        producer = AIOKafkaProducer(**self._options)
         try:
             await producer.start()
         except BaseException:
@@ -46,7 +46,7 @@ class KafkaPublisher:
     async def stop(self) -> None:
         producer, self._producer = self._producer, None
         if producer is not None:
-            await producer.stop()  # type: ignore[attr-defined]
+            await producer.stop()
 
     async def send_batch(self, messages: list[tuple[str, bytes, bytes]]) -> None:
         if self._producer is None:
@@ -54,7 +54,7 @@ class KafkaPublisher:
         producer = self._producer
         headers = [("content-type", b"application/cloudevents+json")]
         futures = [
-            await producer.send(topic, value=value, key=key, headers=headers)  # type: ignore[attr-defined]
+            await producer.send(topic, value=value, key=key, headers=headers)
             for topic, key, value in messages
         ]
         await asyncio.gather(*futures)

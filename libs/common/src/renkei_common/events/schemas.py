@@ -1,7 +1,7 @@
 """Generates the JSON Schemas and the AsyncAPI document of the event contracts, and checks them.
 
-    python -m renkei_common.events.schemas write   # regenerate libs/common/contracts/
-    python -m renkei_common.events.schemas check   # exit 1 if the checked-in files are stale
+python -m renkei_common.events.schemas write   # regenerate libs/common/contracts/
+python -m renkei_common.events.schemas check   # exit 1 if the checked-in files are stale
 """
 
 from __future__ import annotations
@@ -48,7 +48,9 @@ def asyncapi_document() -> dict[str, Any]:
         channels[channel_id] = {
             "address": events_topic(service),
             "description": f"Domain events of the {service} service, keyed by aggregate id.",
-            "messages": {c.event_name: {"$ref": f"#/components/messages/{c.event_name}"} for c in own.values()},
+            "messages": {
+                c.event_name: {"$ref": f"#/components/messages/{c.event_name}"} for c in own.values()
+            },
         }
         operations[f"publish{service.capitalize()}Events"] = {
             "action": "send",
@@ -98,8 +100,11 @@ def render() -> dict[Path, str]:
 
 def stale_files(directory: Path = CONTRACTS_DIR) -> list[str]:
     expected = render()
-    stale = [str(p) for p, text in expected.items() if not (directory / p).is_file()
-             or (directory / p).read_text(encoding="utf-8") != text]
+    stale = [
+        str(p)
+        for p, text in expected.items()
+        if not (directory / p).is_file() or (directory / p).read_text(encoding="utf-8") != text
+    ]
     present = {p.relative_to(directory) for p in (directory / "schemas").glob("*.json")}
     stale += [f"{p} (no longer generated)" for p in present - set(expected)]
     return sorted(stale)
@@ -146,8 +151,11 @@ def incompatibilities(old: dict[str, Any], new: dict[str, Any], path: str = "") 
         if "enum" in before and set(before["enum"]) - set(after.get("enum", before["enum"])):
             problems.append(f"{path}{name}: enum values removed")
         if "properties" in before or "properties" in after:
-            problems += incompatibilities(before | {"$defs": old.get("$defs", {})},
-                                          after | {"$defs": new.get("$defs", {})}, f"{path}{name}.")
+            problems += incompatibilities(
+                before | {"$defs": old.get("$defs", {})},
+                after | {"$defs": new.get("$defs", {})},
+                f"{path}{name}.",
+            )
     return problems
 
 
