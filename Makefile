@@ -27,7 +27,7 @@ $(CURDIR)/.tools/bin/uv:
 bootstrap: .venv/.synced ## install uv and the locked environment
 
 run: bootstrap ## all four services on SQLite + feed transport (Ctrl-C stops)
-	$(RUN) python -m renkei_common.devstack
+	$(RUN) python -m renkei_common.devstack $(RUN_ARGS)
 
 test: bootstrap ## the whole suite, on real PostgreSQL and Apache Kafka (started if not given)
 	$(RUN) pytest

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -46,22 +47,26 @@ async def _create_database(admin_url: str, name: str) -> None:
         await engine.dispose()
 
 
+def _running(server: Any, what: str, address: Callable[[Any], str]) -> Iterator[str]:
+    """Start a server of the harness for the session; fail (CI) or skip when it cannot start."""
+    try:
+        server.start()
+    except (InfraUnavailable, OSError) as exc:
+        server.close()
+        unavailable(what, exc)
+    try:
+        yield address(server)
+    finally:
+        server.close()
+
+
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
     """URL of a PostgreSQL server this suite may create databases in."""
     if url := os.environ.get("DATABASE_URL"):
         yield _asyncpg_url(url)
         return
-    server = PostgresServer()
-    try:
-        server.start()
-    except (InfraUnavailable, OSError) as exc:
-        server.close()
-        unavailable("PostgreSQL", exc)
-    try:
-        yield server.url
-    finally:
-        server.close()
+    yield from _running(PostgresServer(), "PostgreSQL", lambda s: s.url)
 
 
 @pytest.fixture(scope="session")
@@ -83,16 +88,7 @@ def kafka_bootstrap() -> Iterator[str]:
     if bootstrap := os.environ.get("KAFKA_BOOTSTRAP"):
         yield bootstrap
         return
-    server = KafkaServer()
-    try:
-        server.start()
-    except (InfraUnavailable, OSError) as exc:
-        server.close()
-        unavailable("Apache Kafka", exc)
-    try:
-        yield server.bootstrap
-    finally:
-        server.close()
+    yield from _running(KafkaServer(), "Apache Kafka", lambda s: s.bootstrap)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
