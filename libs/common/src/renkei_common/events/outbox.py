@@ -140,7 +140,7 @@ def _notify_after_commit(session: AsyncSession, bind: Any) -> None:
         sync_session.info.pop("_outbox_notify_registered", None)
         notifier.notify()
 
-    def _after_rollback(_session: Any) -> None:
+    def _after_rollback(_session: Any, _previous: Any) -> None:
         sync_session.info.pop("_outbox_notify_registered", None)
         if sa_event.contains(sync_session, "after_commit", _after_commit):
             sa_event.remove(sync_session, "after_commit", _after_commit)
