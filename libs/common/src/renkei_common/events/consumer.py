@@ -74,6 +74,85 @@ class EventProcessor:
             return self._count(Outcome.DEAD_LETTERED)
         return await self.process(envelope, origin=origin, hook=hook, raw=raw)
 
+    async def process_batch(
+        self,
+        messages: list[tuple[bytes, str]],
+        *,
+        hook_for: Callable[[int], TransactionHook | None] | None = None,
+    ) -> list[Outcome]:
+        """Apply (raw, origin) messages in ONE transaction; on any failure, fall back to one by one.
+
+        One transaction and one inbox query per batch instead of per event: the per-event path keeps the
+        retries and the dead letters, so a poison message costs one failed batch attempt and no more.
+        `hook_for(i)` gives the hook of message i (e.g. a feed checkpoint); a whole batch runs the last one.
+        """
+
+        def hook(i: int) -> TransactionHook | None:
+            return hook_for(i) if hook_for is not None else None
+
+        parsed: list[tuple[EventEnvelope, bytes, str]] = []
+        for raw, origin in messages:
+            try:
+                parsed.append((EventEnvelope.from_json_bytes(raw), raw, origin))
+            except EnvelopeError:
+                parsed = []
+                break
+        if not parsed or len(parsed) < len(messages) or len(parsed) == 1:
+            return [
+                await self.process_raw(raw, origin=origin, hook=hook(i))
+                for i, (raw, origin) in enumerate(messages)
+            ]
+        try:
+            outcomes = await self._apply_batch([envelope for envelope, _, _ in parsed], hook(len(parsed) - 1))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.info(
+                "consumer %s: batch of %d failed (%s); applying one by one", self.consumer, len(parsed), exc
+            )
+            return [
+                await self.process(e, origin=origin, raw=raw, hook=hook(i))
+                for i, (e, raw, origin) in enumerate(parsed)
+            ]
+        return [self._count(outcome) for outcome in outcomes]
+
+    async def _apply_batch(
+        self, envelopes: list[EventEnvelope], hook: TransactionHook | None
+    ) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        async with self.db.transaction() as session:
+            ids = [e.id for e in envelopes]
+            seen = set(
+                (
+                    await session.execute(
+                        select(InboxEvent.event_id).where(
+                            InboxEvent.consumer == self.consumer, InboxEvent.event_id.in_(ids)
+                        )
+                    )
+                ).scalars()
+            )
+            now = datetime.now(UTC)
+            for envelope in envelopes:
+                handler = self.handlers.get(envelope.type)
+                if envelope.id in seen:
+                    outcomes.append(Outcome.DUPLICATE)
+                    continue
+                if handler is None:
+                    outcomes.append(Outcome.IGNORED)
+                    continue
+                seen.add(envelope.id)
+                session.add(
+                    InboxEvent(
+                        consumer=self.consumer, event_id=envelope.id, type=envelope.type, processed_at=now
+                    )
+                )
+                await handler(envelope, session)
+                outcomes.append(Outcome.APPLIED)
+            if hook is not None:
+                await hook(session)
+            await session.flush()
+        return outcomes
+
     async def process(
         self,
         envelope: EventEnvelope,

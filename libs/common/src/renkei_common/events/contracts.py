@@ -50,8 +50,12 @@ class Party(BaseModel):
     code: LocalGovernmentCode
     name: str
     role: str = Field(description="centre or partner within an area, otherwise party")
-    kind: str | None = Field(default=None, description="prefecture, designated_city, city, town, village, ...")
-    flags: list[str] = Field(default_factory=list, description="designated_city, core_city, prefectural_capital")
+    kind: str | None = Field(
+        default=None, description="prefecture, designated_city, city, town, village, ..."
+    )
+    flags: list[str] = Field(
+        default_factory=list, description="designated_city, core_city, prefectural_capital"
+    )
 
 
 class MunicipalityUpdated(_Agreements):
@@ -106,7 +110,9 @@ class AreaDeclared(_Agreements):
 class AreaUpdated(_Agreements):
     event_name: ClassVar[str] = "AreaUpdated"
     aggregate: ClassVar[str] = "area"
-    description: ClassVar[str] = "An area's members, their roles or periods, or its name changed; carries the full state."
+    description: ClassVar[str] = (
+        "An area's members, their roles or periods, or its name changed; carries the full state."
+    )
     area_id: str
     area_type: AreaType
     name: str
@@ -133,7 +139,9 @@ class AgreementSigned(_Agreements):
 
 class AgreementAmended(AgreementSigned):
     event_name: ClassVar[str] = "AgreementAmended"
-    description: ClassVar[str] = "A new version of an agreement completed every step and replaced the previous one."
+    description: ClassVar[str] = (
+        "A new version of an agreement completed every step and replaced the previous one."
+    )
     previous_version: int
 
 
@@ -207,7 +215,9 @@ class CostShare(BaseModel):
 class CostSharingAgreed(_Agreements):
     event_name: ClassVar[str] = "CostSharingAgreed"
     aggregate: ClassVar[str] = "shared_service"
-    description: ClassVar[str] = "Members agreed how to share the yearly cost of a joint task or shared facility."
+    description: ClassVar[str] = (
+        "Members agreed how to share the yearly cost of a joint task or shared facility."
+    )
     shared_service_id: str
     name: str
     category: Literal["facility", "joint_task"]
@@ -220,7 +230,9 @@ class CostSharingAgreed(_Agreements):
     remainder_to: LocalGovernmentCode
     members: list[CostShare]
     agreed_on: date
-    revision: int = Field(description="1 for the first sharing of this fiscal year, then 2, 3, ... on changes")
+    revision: int = Field(
+        description="1 for the first sharing of this fiscal year, then 2, 3, ... on changes"
+    )
 
 
 class AllocationsRecomputed(EventPayload):

@@ -151,17 +151,15 @@ class FeedConsumerRunner:
         )
         response.raise_for_status()
         page = response.json()
-        handled = 0
-        for item in page["events"]:
-            if stop is not None and stop.is_set():
-                break
-            sequence = int(item.get("sequence", 0))
-            raw = _dump(item)
-            await self.processor.process_raw(
-                raw, origin=f"feed:{self.source}#{sequence}", hook=self._advance_to(sequence)
-            )
-            handled += 1
-        return handled
+        items = page["events"]
+        if stop is not None and stop.is_set():
+            return 0
+        sequences = [int(item.get("sequence", 0)) for item in items]
+        await self.processor.process_batch(
+            [(_dump(item), f"feed:{self.source}#{seq}") for item, seq in zip(items, sequences, strict=True)],
+            hook_for=lambda i: self._advance_to(sequences[i]),
+        )
+        return len(items)
 
     def _advance_to(self, sequence: int) -> Callable[[Any], Awaitable[None]]:
         async def hook(session: Any) -> None:

@@ -19,8 +19,9 @@ class _RebalanceLog(ConsumerRebalanceListener):
         self.runner = runner
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
-        # Offsets are committed after every batch, so nothing is pending here; the inbox absorbs a
-        # redelivery if a commit was lost to the rebalance.
+        # Commit what was applied before the partitions move, so the next owner starts after it; if
+        # this commit is lost, the inbox absorbs the redelivery.
+        await self.runner.flush_commits()
         log.info("consumer %s: partitions revoked %s", self.runner.group_id, sorted(map(str, revoked)))
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
@@ -70,6 +71,8 @@ class KafkaConsumerRunner:
         self.dead_letter_sink = dead_letter_sink
         self.healthy = False
         self.consumer: AIOKafkaConsumer | None = None
+        self._pending_offsets: dict[TopicPartition, int] = {}
+        self._commit_task: asyncio.Task[None] | None = None
 
     def _max_poll_interval_ms(self) -> int:
         # A batch may retry every record to the limit; the group must not evict us meanwhile.
@@ -112,30 +115,49 @@ class KafkaConsumerRunner:
             while not stop.is_set():
                 batches = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
                 self.healthy = True
+                offsets: dict[TopicPartition, int] = {}
                 for tp, records in batches.items():
-                    await self._handle_partition(consumer, tp, records, stop)
                     if stop.is_set():
                         break
+                    applied = await self._handle_partition(tp, records, stop)
+                    if applied is not None:
+                        offsets[tp] = applied
+                if offsets:
+                    self._schedule_commit(consumer, offsets)
         finally:
+            await self.flush_commits()
             self.consumer = None
             await consumer.stop()
 
     async def _handle_partition(
-        self, consumer: AIOKafkaConsumer, tp: TopicPartition, records: list[Any], stop: asyncio.Event
-    ) -> None:
-        next_offset: int | None = None
-        for record in records:
-            if stop.is_set():
-                break
-            await self.processor.process_raw(
-                record.value, origin=f"kafka:{tp.topic}/{tp.partition}@{record.offset}"
-            )
-            next_offset = record.offset + 1
-        if next_offset is None:
-            return
-        try:
-            await consumer.commit({tp: next_offset})
-        except (CommitFailedError, KafkaError) as exc:
-            # After a rebalance the partition may belong to another member, which re-reads from the
-            # last commit; its inbox check turns those redeliveries into no-ops.
-            log.warning("consumer %s: commit of %s failed: %s", self.group_id, tp, exc)
+        self, tp: TopicPartition, records: list[Any], stop: asyncio.Event
+    ) -> int | None:
+        """Apply one partition's records; return the offset to commit (after the last applied one)."""
+        if stop.is_set() or not records:
+            return None
+        origin = f"kafka:{tp.topic}/{tp.partition}@"
+        await self.processor.process_batch([(r.value, f"{origin}{r.offset}") for r in records])
+        return int(records[-1].offset) + 1
+
+    def _schedule_commit(self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) -> None:
+        # Commits run in the background, one at a time, newer offsets merged in: waiting for each one
+        # (Kafka 4 lingers ~5 ms per commit) would stall the stream for no gain in safety, since only
+        # offsets of events whose effects already committed are ever sent.
+        self._pending_offsets.update(offsets)
+        if self._commit_task is None or self._commit_task.done():
+            self._commit_task = asyncio.create_task(self._commit_pending(consumer))
+
+    async def _commit_pending(self, consumer: AIOKafkaConsumer) -> None:
+        while self._pending_offsets:
+            offsets, self._pending_offsets = self._pending_offsets, {}
+            try:
+                await consumer.commit(offsets)
+            except (CommitFailedError, KafkaError) as exc:
+                # After a rebalance the partition may belong to another member, which re-reads from the
+                # last commit; its inbox check turns those redeliveries into no-ops.
+                log.warning("consumer %s: offset commit failed: %s", self.group_id, exc)
+
+    async def flush_commits(self) -> None:
+        """Wait until every scheduled offset commit has been attempted."""
+        while self._commit_task is not None and not self._commit_task.done():
+            await asyncio.shield(self._commit_task)
