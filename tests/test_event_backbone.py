@@ -168,8 +168,13 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
             await runner.run(asyncio.Event())
         async with finance.db.session() as session:
             committed = set(
-                (await session.execute(select(AgreementProjection.agreement_id).where(
-                    AgreementProjection.agreement_id.in_(ids)))).scalars()
+                (
+                    await session.execute(
+                        select(AgreementProjection.agreement_id).where(
+                            AgreementProjection.agreement_id.in_(ids)
+                        )
+                    )
+                ).scalars()
             )
         assert 0 < len(committed) < 40, "some partition batches committed before the crash, one did not"
 
@@ -320,7 +325,10 @@ async def test_rebalance_when_a_second_member_joins_keeps_every_effect_once(
         members = [
             KafkaConsumerRunner(
                 processor=EventProcessor(db=finance.db, consumer="finance", handlers=handlers),
-                topics=[events_topic("agreements")], options=options, group_id=f"g-{tag}", max_records=20,
+                topics=[events_topic("agreements")],
+                options=options,
+                group_id=f"g-{tag}",
+                max_records=20,
             )
             for _ in range(2)
         ]

@@ -44,7 +44,12 @@ def test_make_run_starts_everything_and_the_slice_flows(tmp_path: Path) -> None:
     env["RENKEI_FEED_POLL_WAIT_S"] = "2"
     process = subprocess.Popen(
         ["make", "--no-print-directory", "run", f"RUN_ARGS=--port-offset {OFFSET} --data-dir {tmp_path}"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     try:
         output = "".join(_wait_for_line(process, "Press Ctrl-C", timeout=120))
@@ -59,24 +64,33 @@ def test_make_run_starts_everything_and_the_slice_flows(tmp_path: Path) -> None:
             # The thin slice: an agreement between 山形市 and 天童市 goes through every step...
             yamagata, tendo = "062014", "062103"
             agreements = urls["agreements"]
-            created = http.post(f"{agreements}/v1/agreements", headers=_token(yamagata, "municipality"),
-                                json={"kind": "renkei_kyoyaku", "title": "スモーク協約", "parties": [yamagata, tendo]})
+            created = http.post(
+                f"{agreements}/v1/agreements",
+                headers=_token(yamagata, "municipality"),
+                json={"kind": "renkei_kyoyaku", "title": "スモーク協約", "parties": [yamagata, tendo]},
+            )
             assert created.status_code == 201, created.text
             agreement_id = created.json()["id"]
             for step in ("consultation", "council_resolution", "conclusion", "public_notice", "notification"):
-                for org in (yamagata, tendo) if step in ("council_resolution", "public_notice") else (yamagata,):
+                for org in (
+                    (yamagata, tendo) if step in ("council_resolution", "public_notice") else (yamagata,)
+                ):
                     body = {"step": step, "on": "2024-06-01"}
                     if step in ("council_resolution", "public_notice"):
                         body["number"] = f"{step}-{org}"
-                    done = http.post(f"{agreements}/v1/agreements/{agreement_id}/steps",
-                                     headers=_token(org, "municipality"), json=body)
+                    done = http.post(
+                        f"{agreements}/v1/agreements/{agreement_id}/steps",
+                        headers=_token(org, "municipality"),
+                        json=body,
+                    )
                     assert done.status_code == 200, done.text
             assert done.json()["status"] == "in_force"
 
             # ...and finance learns it through the agreements feed, with no Kafka.
             def projected() -> bool:
-                response = http.get(f"{urls['finance']}/v1/projections/agreements",
-                                    headers=_token(yamagata, "municipality"))
+                response = http.get(
+                    f"{urls['finance']}/v1/projections/agreements", headers=_token(yamagata, "municipality")
+                )
                 return any(row["agreement_id"] == agreement_id for row in response.json()["data"])
 
             _eventually(projected, 30)

@@ -168,6 +168,6 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
 async def _first_of(stop: asyncio.Event, waiter: Awaitable[bool]) -> None:
     stop_task = asyncio.ensure_future(stop.wait())
     wait_task = asyncio.ensure_future(waiter)
-    done, pending = await asyncio.wait({stop_task, wait_task}, return_when=asyncio.FIRST_COMPLETED)
+    _done, pending = await asyncio.wait({stop_task, wait_task}, return_when=asyncio.FIRST_COMPLETED)
     for task in pending:
         task.cancel()

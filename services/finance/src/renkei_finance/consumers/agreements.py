@@ -21,10 +21,17 @@ async def on_agreement_in_force(envelope: EventEnvelope, session: AsyncSession) 
     if row is None:
         session.add(
             AgreementProjection(
-                agreement_id=event.agreement_id, version=event.agreement_version, kind=event.kind,
-                title=event.title, party_codes=[p.code for p in event.parties], area_id=event.area_id,
-                in_force_on=event.in_force_on, terminated_on=None, status="in_force",
-                last_event_id=envelope.id, updated_at=now,
+                agreement_id=event.agreement_id,
+                version=event.agreement_version,
+                kind=event.kind,
+                title=event.title,
+                party_codes=[p.code for p in event.parties],
+                area_id=event.area_id,
+                in_force_on=event.in_force_on,
+                terminated_on=None,
+                status="in_force",
+                last_event_id=envelope.id,
+                updated_at=now,
             )
         )
         return

@@ -36,12 +36,16 @@ class AgreementProjectionsPublic(BaseModel):
 async def list_agreements(
     request: Request,
     actor: CurrentActor,
-    party: Annotated[str | None, Query(pattern=r"^\d{6}$", description="only agreements with this party")] = None,
+    party: Annotated[
+        str | None, Query(pattern=r"^\d{6}$", description="only agreements with this party")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> AgreementProjectionsPublic:
     async with request.app.state.db.session() as session:
         rows = list(
-            (await session.execute(select(AgreementProjection).order_by(AgreementProjection.agreement_id))).scalars()
+            (
+                await session.execute(select(AgreementProjection).order_by(AgreementProjection.agreement_id))
+            ).scalars()
         )
     if party:
         rows = [r for r in rows if party in r.party_codes]
