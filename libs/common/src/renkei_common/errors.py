@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -174,7 +175,14 @@ def _request_id(request: Request) -> str | None:
 
 
 def problem_response(request: Request, error: ProblemError) -> JSONResponse:
-    return error.to_response(instance=request.url.path, request_id=_request_id(request))
+    # Percent-encoded as received: a decoded path with arbitrary bytes would make the body ambiguous to
+    # clients that guess the charset of application/problem+json.
+    return error.to_response(instance=instance_of(request.url.path), request_id=_request_id(request))
+
+
+def instance_of(path: str) -> str:
+    """The `instance` member: the request path, percent-encoded so that it is always plain ASCII."""
+    return quote(path, safe="/:@!$&'()*+,;=-._~")
 
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:

@@ -16,7 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram,
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from renkei_common.errors import ServiceUnavailable, internal_error
+from renkei_common.errors import ServiceUnavailable, instance_of, internal_error
 from renkei_common.logging_setup import (
     configure_logging,
     current_request_id,
@@ -130,7 +130,9 @@ class RequestContextMiddleware:
                 raise  # too late for a problem response; the server drops the connection
             # Answered here rather than by Starlette's outer handler, so the 500 is counted, logged
             # with the trace id and carries X-Request-ID like every other response.
-            problem = internal_error(request_id).to_response(instance=scope["path"], request_id=request_id)
+            problem = internal_error(request_id).to_response(
+                instance=instance_of(scope["path"]), request_id=request_id
+            )
             await problem(scope, receive, send_with_context)
         finally:
             self._observe(scope, status, time.perf_counter() - began)

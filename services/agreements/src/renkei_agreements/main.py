@@ -5,24 +5,54 @@ from pathlib import Path
 from fastapi import FastAPI
 from renkei_common import app as common_app
 
-from renkei_agreements.adapters.orm import Base
-from renkei_agreements.api.routes import agreements
+from renkei_agreements.adapters import cache
+from renkei_agreements.adapters.cache import TtlCache
+from renkei_agreements.adapters.orm import Base, Municipality
+from renkei_agreements.api import errors
+from renkei_agreements.api.routes import (
+    agreement_records,
+    agreements,
+    areas,
+    audit,
+    municipalities,
+    proposals,
+    rules,
+    shared_services,
+    visions,
+)
 from renkei_agreements.config import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+ROUTERS = (
+    municipalities,
+    areas,
+    agreements,
+    agreement_records,
+    proposals,
+    visions,
+    shared_services,
+    rules,
+    audit,
+)
 
 
 def service_spec() -> common_app.ServiceSpec:
     return common_app.ServiceSpec(
         name="agreements",
         title="renkei agreements",
-        description="Areas, declarations, the 連携協約 lifecycle, visions and KPIs, joint tasks and shared facilities.",
+        description="Municipality registry, areas and declarations, the 連携協約 lifecycle, consensus "
+        "tracking, visions and KPIs, joint tasks and shared facilities.",
         version="0.1.0",
-        routers=[agreements.router],
+        routers=[module.router for module in ROUTERS],
         metadata=Base.metadata,
         migrations_dir=MIGRATIONS_DIR,
     )
 
 
 def create_app(settings: Settings | None = None, *, background: bool = True) -> FastAPI:
-    return common_app.create_app(service_spec(), settings or Settings(), background=background)
+    settings = settings or Settings()
+    app = common_app.create_app(service_spec(), settings, background=background)
+    app.state.municipality_cache = TtlCache[Municipality](settings.municipality_cache_ttl_s)
+    cache.attach(app.state.db.engine, app.state.municipality_cache)
+    errors.install(app)
+    return app

@@ -95,7 +95,8 @@ class AreaDeclared(_Agreements):
     event_name: ClassVar[str] = "AreaDeclared"
     aggregate: ClassVar[str] = "area"
     description: ClassVar[str] = (
-        "A centre city declared an area (連携中枢都市宣言 or 中心市宣言), or other wide-area cooperation was formed."
+        "A centre city declared an area (連携中枢都市宣言 or 中心市宣言), "
+        "or other wide-area cooperation was formed."
     )
     area_id: str
     area_type: AreaType

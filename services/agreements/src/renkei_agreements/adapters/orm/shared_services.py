@@ -1,0 +1,61 @@
+"""Shared facilities and joint tasks (公共施設の集約化・共同利用, 事務の共同実施) and their cost sharing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, id_column
+
+
+class SharedServiceRow(Versioned, Base):
+    __tablename__ = "shared_service"
+
+    id: Mapped[str] = id_column()
+    name: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(20))  # facility or joint_task
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("area.id"), index=True, nullable=True)
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"), nullable=True)
+    description: Mapped[str | None] = mapped_column(Text, nullable=True)
+    lead_code: Mapped[str] = code_column()
+
+    members: Mapped[list[SharedServiceMemberRow]] = relationship(
+        lazy="selectin", order_by="SharedServiceMemberRow.position", cascade="all, delete-orphan"
+    )
+    cost_sharings: Mapped[list[CostSharingRow]] = relationship(
+        lazy="selectin", order_by="CostSharingRow.fiscal_year", cascade="all, delete-orphan"
+    )
+
+
+class SharedServiceMemberRow(Base):
+    __tablename__ = "shared_service_member"
+
+    shared_service_id: Mapped[str] = mapped_column(ForeignKey("shared_service.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class CostSharingRow(Base):
+    """The agreed sharing of one fiscal year's cost: the formula, its inputs and each member's yen."""
+
+    __tablename__ = "cost_sharing"
+    __table_args__ = (UniqueConstraint("shared_service_id", "fiscal_year"),)
+
+    id: Mapped[str] = id_column()
+    shared_service_id: Mapped[str] = mapped_column(ForeignKey("shared_service.id"), index=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    cost_yen: Mapped[int] = mapped_column(BigInteger)
+    # Decimal strings, kept exactly as agreed.
+    equal_weight: Mapped[str] = mapped_column(String(12))
+    population_weight: Mapped[str] = mapped_column(String(12))
+    usage_weight: Mapped[str] = mapped_column(String(12))
+    remainder_to: Mapped[str] = code_column()
+    # [{code, population, population_year, usage, share_yen}]
+    members: Mapped[list[Any]] = mapped_column(JSON)
+    agreed_on: Mapped[date] = mapped_column(Date)
+    revision: Mapped[int] = mapped_column(Integer)
+    recorded_by_org: Mapped[str] = mapped_column(String(20))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

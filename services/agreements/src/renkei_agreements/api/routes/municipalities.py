@@ -1,0 +1,164 @@
+"""Routes of /v1/municipalities: the live registry of local governments and population imports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from renkei_common.auth import CurrentActor
+from renkei_common.errors import PROBLEM_RESPONSES, ProblemError
+from renkei_common.refdata import Flag, Kind
+
+from renkei_agreements.adapters.orm import Municipality, MunicipalityRow
+from renkei_agreements.api.deps import CursorQuery, DbDep, LimitQuery, set_etag
+from renkei_agreements.api.schemas.municipalities import (
+    MunicipalitiesPublic,
+    MunicipalityPublic,
+    PopulationChange,
+    PopulationImportPublic,
+)
+from renkei_agreements.domain.errors import RuleViolation
+from renkei_agreements.service_layer import municipalities as use_cases
+
+router = APIRouter(prefix="/v1/municipalities", tags=["municipalities"])
+
+MAX_CSV_BYTES = 2_000_000  # 1,788 governments fit in well under 100 kB
+DEFAULT_SOURCE = "出典：政府統計の総合窓口(e-Stat)"
+CSV_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A header with `code` and `population` columns (e-Stat style), then a row per "
+        "government; UTF-8 or Shift_JIS (cp932).",
+        "content": {
+            "text/csv": {"schema": {"type": "string", "maxLength": MAX_CSV_BYTES}},
+            "text/plain": {"schema": {"type": "string", "maxLength": MAX_CSV_BYTES}},
+        },
+    }
+}
+TOO_LARGE = {413: {**PROBLEM_RESPONSES[422], "description": f"The file is larger than {MAX_CSV_BYTES} bytes"}}
+
+
+def to_public(row: Municipality | MunicipalityRow) -> MunicipalityPublic:
+    flags = [flag.value for flag in Flag if getattr(row, flag.value)]
+    return MunicipalityPublic(
+        code=row.code,
+        name=row.name,
+        kind=row.kind,
+        prefecture_code=row.prefecture_code,
+        prefecture=row.prefecture,
+        flags=flags,
+        population=row.population,
+        population_year=row.population_year,
+        population_source=row.population_source,
+        updated_at=row.updated_at,
+    )
+
+
+@router.get("", response_model=MunicipalitiesPublic)
+async def list_municipalities(
+    actor: CurrentActor,
+    db: DbDep,
+    prefecture: Annotated[
+        str | None, Query(pattern=r"^(0[1-9]|[1-3][0-9]|4[0-7])$", description="01–47")
+    ] = None,
+    kind: Kind | None = None,
+    flag: Flag | None = None,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 100,
+) -> MunicipalitiesPublic:
+    """Prefectures and municipalities in code order; public reference data, readable by every caller."""
+    rows, next_cursor = await use_cases.list_municipalities(
+        db=db, prefecture=prefecture, kind=kind, flag=flag, cursor=cursor, limit=limit
+    )
+    sources = sorted({row.population_source for row in rows if row.population_source})
+    return MunicipalitiesPublic(
+        data=[to_public(r) for r in rows], next_cursor=next_cursor, attribution=sources
+    )
+
+
+@router.get("/{code}", response_model=MunicipalityPublic)
+async def get_municipality(
+    code: Annotated[str, Path(max_length=20, description="6-digit 団体コード")],
+    actor: CurrentActor,
+    db: DbDep,
+    request: Request,
+    response: Response,
+) -> MunicipalityPublic:
+    """One local government; a malformed code is a 422 naming the broken rule (e.g. check_digit)."""
+    try:
+        row = await use_cases.get_municipality(db=db, code=code, cache=request.app.state.municipality_cache)
+    except RuleViolation as exc:
+        exc.location = "path"
+        raise
+    set_etag(response, row.code, row.row_version)
+    return to_public(row)
+
+
+@router.post(
+    "/population-imports",
+    status_code=201,
+    response_model=PopulationImportPublic,
+    openapi_extra=CSV_BODY,
+    responses=TOO_LARGE,  # type: ignore[arg-type]
+)
+async def import_populations(
+    request: Request,
+    actor: CurrentActor,
+    db: DbDep,
+    year: Annotated[int, Query(ge=1920, le=2100, description="the year the figures are valid for")],
+    source: Annotated[
+        str, Query(min_length=1, max_length=200, description="attribution of the figures")
+    ] = DEFAULT_SOURCE,
+) -> PopulationImportPublic:
+    """Refresh populations from a CSV file; a bad file changes nothing and every bad row is reported."""
+    text = _decode(await _read_limited(request))
+    result = await use_cases.import_populations(
+        db=db,
+        actor=actor,
+        csv_text=text,
+        year=year,
+        source=source,
+        cache=request.app.state.municipality_cache,
+    )
+    changed = [
+        PopulationChange(
+            code=row.code,
+            name=row.name,
+            previous_population=before,
+            previous_population_year=before_year,
+            population=row.population or 0,
+        )
+        for row, before, before_year in result.changes
+    ]
+    record = result.row
+    return PopulationImportPublic(
+        id=record.id,
+        year=record.year,
+        source=record.source,
+        rows=record.row_count,
+        changed=changed,
+        unchanged=record.row_count - len(changed),
+        imported_at=record.imported_at,
+    )
+
+
+async def _read_limited(request: Request) -> bytes:
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_CSV_BYTES:
+            raise ProblemError(
+                f"the file exceeds {MAX_CSV_BYTES} bytes", status=413, slug="payload-too-large"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(raw: bytes) -> str:
+    # e-Stat and spreadsheet exports are often Shift_JIS; UTF-8 is tried first because it is unambiguous.
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RuleViolation("body", "encoding", "the file is neither UTF-8 nor Shift_JIS text", location=None)

@@ -1,0 +1,93 @@
+"""Schemas of /v1/areas: declaration, members over time, and the requirement warnings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from renkei_agreements.api.schemas.common import Body, Code, ConsensusRules, Day, Page
+
+AreaType = Literal["metropolitan", "settlement", "wide_area"]
+Ratio = Annotated[Decimal, Field(ge=0, le=100, max_digits=9, decimal_places=4)]
+Share = Annotated[Decimal, Field(ge=0, le=1, max_digits=7, decimal_places=6)]
+AreaName = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class CentreIn(Body):
+    code: Code
+    day_night_ratio: Ratio | None = Field(default=None, description="昼夜間人口比率 of the centre, e.g. 1.02")
+
+
+class DeclaredMember(Body):
+    code: Code
+    role: Literal["partner", "observer"] = "partner"
+    since: Day | None = Field(default=None, description="defaults to the declaration date")
+    until: Day | None = None
+    commuting_share: Share | None = Field(
+        default=None, description="share of its commuters going to the centre"
+    )
+
+
+class AreaCreate(Body):
+    """A 連携中枢都市宣言 or 中心市宣言 (or the formation of other wide-area cooperation)."""
+
+    area_type: AreaType
+    name: AreaName
+    declared_on: Day
+    centres: Annotated[list[CentreIn], Field(min_length=1, max_length=2, description="two for 複眼型")]
+    centres_adjacent: bool | None = Field(default=None, description="two-centre variant: are they adjacent?")
+    members: Annotated[list[DeclaredMember], Field(max_length=200)] = Field(default_factory=list)
+    consensus_rules: ConsensusRules | None = None
+
+
+class AreaUpdate(Body):
+    name: AreaName | None = None
+    consensus_rules: ConsensusRules | None = None
+
+
+class MemberCreate(Body):
+    code: Code
+    role: Literal["partner", "observer"] = "partner"
+    since: Day
+    until: Day | None = None
+
+
+class MemberUpdate(Body):
+    until: Day | None = Field(description="last day of the membership; null to reopen it")
+
+
+class RequirementWarningPublic(BaseModel):
+    rule: str
+    field: str
+    message: str
+    confidence: Literal["seed", "public", "unconfirmed"]
+    source: str
+
+
+class AreaMemberPublic(BaseModel):
+    id: str
+    code: str
+    role: str
+    since: date
+    until: date | None
+
+
+class AreaPublic(BaseModel):
+    id: str
+    area_type: AreaType
+    name: str
+    centre_codes: list[str]
+    declaration_kind: str | None
+    declared_on: date
+    declaration_inputs: dict[str, Any]
+    warnings: list[RequirementWarningPublic]
+    consensus_rules: ConsensusRules | None
+    members: list[AreaMemberPublic]
+    created_at: datetime
+
+
+class AreasPublic(Page):
+    data: list[AreaPublic]

@@ -1,0 +1,273 @@
+"""Lifecycle of a bilateral agreement (連携協約, LAA art. 252-2): procedures, their ordered steps, versions.
+
+Conclusion (締結), amendment (変更) and termination (廃止) each go through the same procedure: consultation
+(協議), a council resolution (議会の議決) in each party, conclusion, a public notice (告示) by each party, and
+the notification (届出). Only a complete procedure changes what is in force, so neither party can amend or
+terminate alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from renkei_agreements.domain.errors import RuleViolation, StateConflict
+
+
+class Step(StrEnum):
+    CONSULTATION = "consultation"  # 協議
+    COUNCIL_RESOLUTION = "council_resolution"  # 議会の議決, in each party
+    CONCLUSION = "conclusion"  # 締結
+    PUBLIC_NOTICE = "public_notice"  # 告示, by each party
+    NOTIFICATION = "notification"  # 届出 to 総務大臣 or 都道府県知事
+
+
+STEP_ORDER: tuple[Step, ...] = tuple(Step)
+PER_PARTY_STEPS = frozenset({Step.COUNCIL_RESOLUTION, Step.PUBLIC_NOTICE})
+
+
+class Purpose(StrEnum):
+    CONCLUSION = "conclusion"
+    AMENDMENT = "amendment"
+    TERMINATION = "termination"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"  # the conclusion procedure is under way
+    IN_FORCE = "in_force"
+    TERMINATED = "terminated"
+    WITHDRAWN = "withdrawn"  # the conclusion procedure was abandoned before conclusion
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    step: Step
+    on: date
+    party: str | None = None
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One thing a procedure needs: a step, and for per-party steps the party that must take it."""
+
+    step: Step
+    party: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.step.value} of {self.party}" if self.party else self.step.value
+
+
+@dataclass(frozen=True)
+class Procedure:
+    purpose: Purpose
+    version: int  # the version it creates (conclusion, amendment) or ends (termination)
+    parties: tuple[str, str]
+    records: tuple[StepRecord, ...] = ()
+    effective_on: date | None = None
+    withdrawn_on: date | None = None
+
+    def slots(self) -> list[Slot]:
+        return [
+            Slot(step, party)
+            for step in STEP_ORDER
+            for party in (self.parties if step in PER_PARTY_STEPS else (None,))
+        ]
+
+    def done(self) -> set[Slot]:
+        return {Slot(r.step, r.party) for r in self.records}
+
+    def outstanding(self) -> list[Slot]:
+        done = self.done()
+        return [slot for slot in self.slots() if slot not in done]
+
+    def next_slots(self) -> list[Slot]:
+        """What may be recorded now: the outstanding slots of the earliest unfinished step."""
+        outstanding = self.outstanding()
+        return [s for s in outstanding if s.step == outstanding[0].step] if outstanding else []
+
+    @property
+    def complete(self) -> bool:
+        return self.withdrawn_on is None and not self.outstanding()
+
+    @property
+    def open(self) -> bool:
+        return self.withdrawn_on is None and bool(self.outstanding())
+
+    def date_of(self, step: Step) -> date | None:
+        dates = [r.on for r in self.records if r.step == step]
+        return max(dates) if dates else None
+
+    @property
+    def takes_effect_on(self) -> date | None:
+        notified = self.date_of(Step.NOTIFICATION)
+        return None if notified is None else (self.effective_on or notified)
+
+    def record(self, record: StepRecord) -> Procedure:
+        """This procedure with `record` added; refuses a step out of order, twice, or for a non-party."""
+        if self.withdrawn_on is not None:
+            raise StateConflict(
+                f"the {self.purpose.value} procedure was withdrawn", rule="procedure_withdrawn"
+            )
+        slot = _slot_of(record, self.parties)
+        if slot in self.done():
+            raise StateConflict(f"{slot} is already recorded", rule="step_already_recorded", step=str(slot))
+        earlier = [s for s in self.outstanding() if STEP_ORDER.index(s.step) < STEP_ORDER.index(slot.step)]
+        if earlier:
+            missing = ", ".join(str(s) for s in earlier)
+            raise StateConflict(
+                f"{slot} cannot be recorded before {missing}",
+                rule="step_out_of_order",
+                missing=[str(s) for s in earlier],
+            )
+        previous = [r.on for r in self.records if STEP_ORDER.index(r.step) < STEP_ORDER.index(slot.step)]
+        if previous and record.on < max(previous):
+            raise RuleViolation(
+                "on",
+                "not_before_previous_step",
+                f"{slot} on {record.on} cannot precede the previous step of {max(previous)}",
+            )
+        if slot.step == Step.CONCLUSION and self.effective_on and record.on > self.effective_on:
+            raise RuleViolation(
+                "on",
+                "not_after_effective_date",
+                f"conclusion on {record.on} is after the effective date {self.effective_on}",
+            )
+        return replace(self, records=(*self.records, record))
+
+    def withdraw(self, on: date) -> Procedure:
+        if not self.open:
+            raise StateConflict("no open procedure to withdraw", rule="no_open_procedure")
+        if self.date_of(Step.CONCLUSION) is not None:
+            raise StateConflict(
+                "a concluded procedure cannot be withdrawn; finish it, then amend or terminate",
+                rule="already_concluded",
+            )
+        return replace(self, withdrawn_on=on)
+
+
+def _slot_of(record: StepRecord, parties: tuple[str, str]) -> Slot:
+    if record.step in PER_PARTY_STEPS:
+        if record.party not in parties:
+            raise RuleViolation(
+                "party",
+                "party_of_agreement",
+                f"{record.step.value} is taken by each party; give one of {', '.join(parties)}",
+            )
+        if not record.number:
+            raise RuleViolation(
+                "number", "required", f"{record.step.value} needs its number (議案番号 or 告示番号)"
+            )
+        return Slot(record.step, record.party)
+    if record.party is not None:
+        raise RuleViolation(
+            "party", "not_per_party", f"{record.step.value} is one act of both parties; omit party"
+        )
+    return Slot(record.step)
+
+
+@dataclass(frozen=True)
+class Signed:
+    version: int
+    concluded_on: date
+    in_force_on: date
+
+
+@dataclass(frozen=True)
+class Amended:
+    version: int
+    previous_version: int
+    concluded_on: date
+    in_force_on: date
+
+
+@dataclass(frozen=True)
+class Terminated:
+    version: int
+    terminated_on: date
+
+
+Outcome = Signed | Amended | Terminated
+
+
+@dataclass(frozen=True)
+class StepResult:
+    lifecycle: AgreementLifecycle
+    procedure: Procedure
+    outcome: Outcome | None
+
+
+@dataclass(frozen=True)
+class AgreementLifecycle:
+    """What is in force and what is under way; every change returns a new value."""
+
+    parties: tuple[str, str]
+    status: Status
+    latest_version: int
+    in_force_version: int | None = None
+    procedure: Procedure | None = None  # the open one, if any
+
+    @classmethod
+    def draft(cls, parties: tuple[str, str], *, effective_on: date | None = None) -> AgreementLifecycle:
+        procedure = Procedure(Purpose.CONCLUSION, 1, parties, effective_on=effective_on)
+        return cls(parties=parties, status=Status.DRAFT, latest_version=1, procedure=procedure)
+
+    def record_step(self, record: StepRecord) -> StepResult:
+        if self.procedure is None:
+            raise StateConflict(
+                f"the agreement is {self.status.value} and has no procedure under way; "
+                "start an amendment or a termination first",
+                rule="no_open_procedure",
+            )
+        procedure = self.procedure.record(record)
+        if not procedure.complete:
+            return StepResult(replace(self, procedure=procedure), procedure, None)
+        concluded_on = procedure.date_of(Step.CONCLUSION)
+        effective = procedure.takes_effect_on
+        assert concluded_on is not None and effective is not None
+        outcome: Outcome
+        if procedure.purpose == Purpose.TERMINATION:
+            outcome = Terminated(procedure.version, effective)
+            state = replace(self, status=Status.TERMINATED, procedure=None)
+        elif procedure.purpose == Purpose.AMENDMENT:
+            assert self.in_force_version is not None
+            outcome = Amended(procedure.version, self.in_force_version, concluded_on, effective)
+            state = replace(self, in_force_version=procedure.version, procedure=None)
+        else:
+            outcome = Signed(procedure.version, concluded_on, effective)
+            state = replace(self, status=Status.IN_FORCE, in_force_version=procedure.version, procedure=None)
+        return StepResult(state, procedure, outcome)
+
+    def _ensure_can_start(self, what: str) -> None:
+        if self.status != Status.IN_FORCE:
+            raise StateConflict(
+                f"only an agreement in force can have a {what}; it is {self.status.value}",
+                rule="not_in_force",
+            )
+        if self.procedure is not None:
+            raise StateConflict(
+                f"a {self.procedure.purpose.value} procedure is under way; finish or withdraw it first",
+                rule="procedure_under_way",
+            )
+
+    def start_amendment(self, *, effective_on: date | None = None) -> AgreementLifecycle:
+        self._ensure_can_start("amendment")
+        version = self.latest_version + 1
+        procedure = Procedure(Purpose.AMENDMENT, version, self.parties, effective_on=effective_on)
+        return replace(self, latest_version=version, procedure=procedure)
+
+    def start_termination(self, *, effective_on: date | None = None) -> AgreementLifecycle:
+        self._ensure_can_start("termination")
+        assert self.in_force_version is not None
+        procedure = Procedure(
+            Purpose.TERMINATION, self.in_force_version, self.parties, effective_on=effective_on
+        )
+        return replace(self, procedure=procedure)
+
+    def withdraw(self, on: date) -> StepResult:
+        if self.procedure is None:
+            raise StateConflict("no procedure is under way", rule="no_open_procedure")
+        procedure = self.procedure.withdraw(on)
+        status = Status.WITHDRAWN if procedure.purpose == Purpose.CONCLUSION else self.status
+        return StepResult(replace(self, status=status, procedure=None), procedure, None)

@@ -1,0 +1,179 @@
+"""Requirement checks of a 連携中枢都市宣言 or 中心市宣言 (DOMAIN §3): warnings, or 422 for absolute rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renkei_common.refdata import THREE_METROPOLITAN_PREFECTURES, LocalGovernment
+
+from renkei_agreements.domain.errors import RuleViolation, Violation
+from renkei_agreements.domain.rules import RULES, RequirementRule, RuleBook
+
+
+@dataclass(frozen=True)
+class Centre:
+    government: LocalGovernment
+    day_night_ratio: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Partner:
+    government: LocalGovernment
+    commuting_share: Decimal | None = None
+    index: int | None = None  # position among the request's members, for the error field
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A requirement the declaration does not (visibly) meet, with the rule's provenance."""
+
+    rule: str
+    field: str
+    message: str
+    confidence: str
+    source: str
+    blocking: bool
+
+
+class _Checker:
+    def __init__(self, rules: RuleBook) -> None:
+        self.rules = rules
+        self.findings: list[Finding] = []
+
+    def fail(self, rule_id: str, field: str, message: str) -> None:
+        rule: RequirementRule = self.rules[rule_id]
+        self.findings.append(Finding(rule_id, field, message, rule.confidence, rule.source, rule.blocking))
+
+    def at_least(self, rule_id: str, field: str, value: Decimal | int | None, what: str) -> None:
+        """`value` >= threshold; an unknown value is a finding too, since the rule cannot be shown to hold."""
+        threshold = self.rules.threshold(rule_id)
+        if value is None:
+            self.fail(rule_id, field, f"{what} was not supplied, so the rule ({threshold}) cannot be checked")
+        elif Decimal(value) < threshold:
+            self.fail(rule_id, field, f"{what} is {value}, below the guideline of {threshold}")
+
+
+def check_declaration(
+    area_type: str,
+    centres: Sequence[Centre],
+    partners: Sequence[Partner],
+    *,
+    centres_adjacent: bool | None = None,
+    rules: RuleBook = RULES,
+) -> list[Finding]:
+    """The warnings of a declaration; raises RuleViolation if any finding comes from a blocking rule."""
+    if area_type not in ("metropolitan", "settlement"):
+        return []  # other wide-area cooperation has no statutory centre requirements
+    check = _Checker(rules)
+    prefix = area_type
+    for i, centre in enumerate(centres):
+        gov, field = centre.government, f"centres[{i}]"
+        if not gov.is_city:
+            check.fail(
+                f"{prefix}.centre_is_city",
+                f"{field}.code",
+                f"{gov.name} is a {gov.kind.value}; only a 市 can be the centre",
+            )
+        if gov.prefecture_code in THREE_METROPOLITAN_PREFECTURES:
+            check.fail(
+                f"{prefix}.outside_three_metropolitan",
+                f"{field}.code",
+                f"{gov.name} lies in {gov.prefecture}, one of the three metropolitan areas",
+            )
+        check.at_least(
+            f"{prefix}.day_night_ratio",
+            f"{field}.day_night_ratio",
+            centre.day_night_ratio,
+            f"the daytime/night-time ratio of {gov.name}",
+        )
+    if len(centres) == 1:
+        _single_centre(check, area_type, centres[0].government)
+    elif len(centres) == 2:
+        _two_centres(check, area_type, [c.government for c in centres], centres_adjacent)
+    for i, partner in enumerate(partners):
+        at = partner.index if partner.index is not None else i
+        check.at_least(
+            f"{prefix}.partner_commuting_share",
+            f"members[{at}].commuting_share",
+            partner.commuting_share,
+            f"the share of commuters from {partner.government.name}",
+        )
+    blocking = [f for f in check.findings if f.blocking]
+    if blocking:
+        raise RuleViolation(violations=[Violation(f.field, f.rule, f.message) for f in blocking])
+    return check.findings
+
+
+def _single_centre(check: _Checker, area_type: str, gov: LocalGovernment) -> None:
+    field = "centres[0].code"
+    if area_type == "metropolitan":
+        if not (gov.designated_city or gov.core_city):
+            check.fail(
+                "metropolitan.centre_designated_or_core",
+                field,
+                f"{gov.name} is neither a designated city nor a core city",
+            )
+        return
+    floor = check.rules.threshold("settlement.centre_population_floor")
+    population = gov.population
+    if population is None:
+        check.fail("settlement.centre_population_floor", field, f"{gov.name} has no population figure")
+    elif population <= floor:
+        check.fail(
+            "settlement.centre_population_floor",
+            field,
+            f"{gov.name} has {population:,} inhabitants ({gov.population_year}), not above {floor:,}",
+        )
+    else:
+        check.at_least(
+            "settlement.centre_population_guideline",
+            field,
+            population,
+            f"the population of {gov.name} ({gov.population_year})",
+        )
+
+
+def _two_centres(check: _Checker, area_type: str, govs: list[LocalGovernment], adjacent: bool | None) -> None:
+    prefix = area_type
+    if adjacent is not True:
+        check.fail(
+            f"{prefix}.two_centres_adjacent",
+            "centres_adjacent",
+            "the declaration does not state that the two centres are adjacent",
+        )
+    populations = [g.population for g in govs]
+    if any(p is None for p in populations):
+        missing = next(g.name for g in govs if g.population is None)
+        check.fail(f"{prefix}.two_centres_total_population", "centres", f"{missing} has no population figure")
+        return
+    known = [p for p in populations if p is not None]
+    if area_type == "metropolitan":
+        for i, gov in enumerate(govs):
+            check.at_least(
+                "metropolitan.two_centres_each_population",
+                f"centres[{i}].code",
+                gov.population,
+                f"the population of {gov.name}",
+            )
+        check.at_least(
+            "metropolitan.two_centres_total_population",
+            "centres",
+            sum(known),
+            "the combined population of the two centres",
+        )
+        return
+    total_floor = check.rules.threshold("settlement.two_centres_total_population")
+    if sum(known) <= total_floor:
+        check.fail(
+            "settlement.two_centres_total_population",
+            "centres",
+            f"the two centres have {sum(known):,} inhabitants together, not above {total_floor:,}",
+        )
+    check.at_least(
+        "settlement.two_centres_larger_population",
+        "centres",
+        max(known),
+        "the population of the larger centre",
+    )

@@ -1,0 +1,185 @@
+"""Area visions (都市圏ビジョン / 共生ビジョン): period, projects with budgets, and KPIs with targets."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from renkei_agreements.domain.errors import RuleViolation, StateConflict, Violation
+
+MAX_PERIOD_YEARS = 10
+VISION_TITLES = {"metropolitan": "都市圏ビジョン", "settlement": "共生ビジョン"}
+# The roles an area serves (DOMAIN §3); a project names the one it serves.
+ROLES_BY_AREA_TYPE: dict[str, tuple[str, ...]] = {
+    # 圏域全体の経済成長のけん引 / 高次の都市機能の集積・強化 / 生活関連機能サービスの向上
+    "metropolitan": ("economic_growth", "urban_functions", "life_services"),
+    # 生活機能の強化 / 結びつきやネットワークの強化 / 圏域マネジメント能力の強化
+    "settlement": ("life_functions", "networks", "management_capacity"),
+}
+# 地域活性化事業債 covers 定住自立圏 projects only in these fields (DOMAIN §6).
+BOND_FIELDS = ("medical_welfare", "industry", "public_transport")
+
+
+@dataclass(frozen=True)
+class Budget:
+    fiscal_year: int
+    municipality_code: str
+    amount_yen: int
+
+
+@dataclass(frozen=True)
+class ProjectDraft:
+    name: str
+    field: str
+    role: str
+    bond_eligibility: str | None = None
+    budgets: tuple[Budget, ...] = ()
+
+
+@dataclass(frozen=True)
+class KpiDraft:
+    name: str
+    unit: str
+    baseline_fiscal_year: int | None = None
+    baseline_value: float | None = None
+    targets: tuple[tuple[int, float], ...] = ()
+    project_index: int | None = None
+
+
+@dataclass(frozen=True)
+class VisionDraft:
+    area_type: str
+    first_fiscal_year: int
+    last_fiscal_year: int
+    projects: tuple[ProjectDraft, ...] = ()
+    kpis: tuple[KpiDraft, ...] = field(default_factory=tuple)
+
+    def covers(self, fiscal_year: int) -> bool:
+        return self.first_fiscal_year <= fiscal_year <= self.last_fiscal_year
+
+
+def check_vision(draft: VisionDraft, *, participants: Collection[str]) -> None:
+    """Every broken rule of a draft vision at once; `participants` are the area's centre and members."""
+    if draft.area_type not in ROLES_BY_AREA_TYPE:
+        raise RuleViolation(
+            "area_id",
+            "area_has_vision",
+            "visions belong to 連携中枢都市圏 and 定住自立圏, not to other wide-area cooperation",
+        )
+    violations: list[Violation] = []
+    span = draft.last_fiscal_year - draft.first_fiscal_year + 1
+    if not 1 <= span <= MAX_PERIOD_YEARS:
+        violations.append(
+            Violation(
+                "last_fiscal_year",
+                "period",
+                f"a vision covers 1 to {MAX_PERIOD_YEARS} fiscal years, not {span}",
+            )
+        )
+    for i, project in enumerate(draft.projects):
+        violations += _project(draft, project, f"projects[{i}]", participants)
+    for i, kpi in enumerate(draft.kpis):
+        violations += _kpi(draft, kpi, f"kpis[{i}]")
+    if violations:
+        raise RuleViolation(violations=violations)
+
+
+def _project(
+    draft: VisionDraft, project: ProjectDraft, where: str, participants: Collection[str]
+) -> list[Violation]:
+    found: list[Violation] = []
+    roles = ROLES_BY_AREA_TYPE[draft.area_type]
+    if project.role not in roles:
+        found.append(
+            Violation(
+                f"{where}.role", "area_role", f"a {draft.area_type} area's roles are {', '.join(roles)}"
+            )
+        )
+    if project.bond_eligibility is not None:
+        if draft.area_type != "settlement":
+            found.append(
+                Violation(
+                    f"{where}.bond_eligibility",
+                    "settlement_only",
+                    "bond eligibility by field is stated for 共生ビジョン projects only",
+                )
+            )
+        elif project.bond_eligibility not in BOND_FIELDS:
+            found.append(
+                Violation(f"{where}.bond_eligibility", "bond_field", f"one of {', '.join(BOND_FIELDS)}")
+            )
+    seen: set[tuple[int, str]] = set()
+    for j, budget in enumerate(project.budgets):
+        at = f"{where}.budgets[{j}]"
+        if not draft.covers(budget.fiscal_year):
+            found.append(
+                Violation(
+                    f"{at}.fiscal_year", "within_period", f"FY{budget.fiscal_year} is outside the vision"
+                )
+            )
+        if budget.municipality_code not in participants:
+            found.append(
+                Violation(
+                    f"{at}.municipality_code",
+                    "area_participant",
+                    f"{budget.municipality_code} is neither centre nor member of the area",
+                )
+            )
+        if (budget.fiscal_year, budget.municipality_code) in seen:
+            found.append(
+                Violation(
+                    f"{at}.fiscal_year",
+                    "one_budget_per_year_and_member",
+                    "give one amount per fiscal year and member",
+                )
+            )
+        seen.add((budget.fiscal_year, budget.municipality_code))
+    return found
+
+
+def _kpi(draft: VisionDraft, kpi: KpiDraft, where: str) -> list[Violation]:
+    found: list[Violation] = []
+    if kpi.project_index is not None and not 0 <= kpi.project_index < len(draft.projects):
+        found.append(Violation(f"{where}.project_index", "project_exists", "no project at that index"))
+    if kpi.baseline_fiscal_year is not None and kpi.baseline_fiscal_year > draft.last_fiscal_year:
+        found.append(
+            Violation(f"{where}.baseline_fiscal_year", "not_after_period", "the baseline is after the vision")
+        )
+    years = [year for year, _ in kpi.targets]
+    for j, (year, value) in enumerate(kpi.targets):
+        if not draft.covers(year):
+            found.append(
+                Violation(
+                    f"{where}.targets[{j}].fiscal_year", "within_period", f"FY{year} is outside the vision"
+                )
+            )
+        if years.count(year) > 1:
+            found.append(
+                Violation(f"{where}.targets[{j}].fiscal_year", "one_target_per_year", f"FY{year} given twice")
+            )
+        if not math.isfinite(value):
+            found.append(Violation(f"{where}.targets[{j}].value", "finite", "a target is a finite number"))
+    return found
+
+
+def check_adoption(*, status: str, project_count: int) -> None:
+    if status != "draft":
+        raise StateConflict("the vision is already adopted", rule="already_adopted")
+    if project_count == 0:
+        raise RuleViolation("projects", "at_least_one", "a vision needs at least one project to be adopted")
+
+
+def check_kpi_report(*, status: str, first_fiscal_year: int, last_fiscal_year: int, fiscal_year: int) -> None:
+    if status != "adopted":
+        raise StateConflict("KPIs are reported against an adopted vision", rule="vision_not_adopted")
+    if not first_fiscal_year <= fiscal_year <= last_fiscal_year:
+        raise RuleViolation(
+            "fiscal_year",
+            "within_period",
+            f"FY{fiscal_year} is outside the vision's FY{first_fiscal_year}–FY{last_fiscal_year}",
+        )
+
+
+def target_for(targets: Sequence[tuple[int, float]], fiscal_year: int) -> float | None:
+    return next((value for year, value in targets if year == fiscal_year), None)

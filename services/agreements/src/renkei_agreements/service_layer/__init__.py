@@ -1,0 +1,1 @@
+"""Use cases of the agreements service; each is one database transaction, found by its name."""
