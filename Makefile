@@ -48,8 +48,9 @@ token: bootstrap ## print a dev JWT: make token ROLE=municipality ORG=062014
 kafka: bootstrap ## start a local single-node Apache Kafka (KRaft) in the foreground
 	$(RUN) python -m renkei_common.testing.infra kafka
 
-bench: bootstrap ## benchmarks under bench/ (starts PostgreSQL and Kafka if not given)
+bench: bootstrap ## benchmarks under bench/ (start PostgreSQL and Kafka if not given); figures in docs/BENCHMARKS.md
 	$(RUN) python bench/pipeline.py
+	$(RUN) python bench/agreements_api.py
 
 contracts: bootstrap ## regenerate event JSON Schemas and the AsyncAPI document
 	$(RUN) python -m renkei_common.events.schemas write
