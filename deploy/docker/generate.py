@@ -14,9 +14,12 @@ from pathlib import Path
 
 from renkei_common.topology import SERVICE_PORTS
 
+# The generators run as scripts, so their shared helper is imported from deploy/ by path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import generated_files
+from generated_files import read_env_file
+
 DOCKER_DIR = Path(__file__).resolve().parent
-REPO = DOCKER_DIR.parents[1]
-IMAGES_ENV = REPO / "deploy" / "images.env"
 LIVENESS_PATH = "/livez"
 APP_UID = 10001
 
@@ -83,17 +86,6 @@ CMD ["serve"]
 """
 
 
-def read_env_file(path: Path = IMAGES_ENV) -> dict[str, str]:
-    """KEY=value lines; `#` comments and blank lines ignored."""
-    values: dict[str, str] = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            values[key.strip()] = value.strip()
-    return values
-
-
 def render(service: str, images: dict[str, str] | None = None) -> str:
     images = images or read_env_file()
     members = "\n".join(f"COPY services/{s}/pyproject.toml services/{s}/" for s in SERVICE_PORTS)
@@ -118,23 +110,11 @@ def rendered() -> dict[Path, str]:
 
 
 def stale() -> list[str]:
-    return [
-        str(path.relative_to(REPO))
-        for path, text in rendered().items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
+    return generated_files.stale(rendered())
 
 
 def main(argv: list[str]) -> int:
-    if argv[1:] == ["--check"]:
-        if outdated := stale():
-            print("stale, run deploy/docker/generate.py:", *outdated, sep="\n  ")
-            return 1
-        return 0
-    for path, text in rendered().items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(REPO)}")
-    return 0
+    return generated_files.main(argv, rendered, "deploy/docker/generate.py")
 
 
 if __name__ == "__main__":

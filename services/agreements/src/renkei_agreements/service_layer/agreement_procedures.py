@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.events.outbox import add_event
-from renkei_common.writes import jsonable, record_audit
+from renkei_common.writes import jsonable
 
 from renkei_agreements.adapters.ids import new_id
 from renkei_agreements.adapters.orm import AgreementRow, StepRow
@@ -18,7 +20,6 @@ from renkei_agreements.api.schemas.agreements import (
 from renkei_agreements.domain.lifecycle import PER_PARTY_STEPS, Step, StepRecord
 from renkei_agreements.service_layer.agreement_state import (
     apply_outcome,
-    audit_view,
     lifecycle_of,
     new_procedure_row,
     new_version_row,
@@ -27,28 +28,30 @@ from renkei_agreements.service_layer.agreement_state import (
     targets_of,
     version,
 )
-from renkei_agreements.service_layer.agreements import PARTY, area_of, check_role_division
-from renkei_agreements.service_layer.common import ensure_acts_for_one_of, governments, load, now, touch
+from renkei_agreements.service_layer.agreements import area_of, changing_agreement, check_role_division
+from renkei_agreements.service_layer.common import ensure_acts_for_one_of, governments, now
 
 
 async def record_step(
     *, db: Database, actor: Actor, agreement_id: str, body: StepCreate, if_match: str | None
 ) -> AgreementRow:
     """Record one step of the open procedure; the last one puts it in force and emits its event."""
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        parties = parties_of(row)
-        ensure_acts_for_one_of(actor, parties, field="path.agreement_id", what=PARTY)
-        step = Step(body.step)
-        party = body.party
-        if step in PER_PARTY_STEPS:
-            # A government records only its own council resolution and its own public notice.
-            party = party or actor.org
-            ensure_acts_for_one_of(
-                actor, [party], field="body.party", what=f"the party taking this {step.value}"
-            )
-        before = audit_view(row)
-        touch(row, if_match)
+    step = Step(body.step)
+    party = body.party
+    check = None
+    if step in PER_PARTY_STEPS:
+        # A government records only its own council resolution and its own public notice.
+        party = party or actor.org
+        check = partial(
+            ensure_acts_for_one_of,
+            actor,
+            [party],
+            field="body.party",
+            what=f"the party taking this {step.value}",
+        )
+    async with changing_agreement(
+        db, actor, agreement_id, if_match, action=f"agreement.step.{step.value}", check=check
+    ) as (session, row):
         result = lifecycle_of(row).record_step(StepRecord(step, body.on, party, body.number))
         procedure = open_procedure(row)
         assert procedure is not None
@@ -68,19 +71,11 @@ async def record_step(
         )
         if result.outcome is not None:
             procedure.status, procedure.completed_on = "completed", body.on
-            govs = await governments(session, {"parties[0]": parties[0], "parties[1]": parties[1]})
+            a, b = parties_of(row)
+            govs = await governments(session, {"parties[0]": a, "parties[1]": b})
             area = await area_of(session, row.area_id)
             event = apply_outcome(row, result.outcome, govs, area.area_type if area else None)
             await add_event(session, event, subject=row.id, aggregate_version=row.row_version)
-        await record_audit(
-            session,
-            actor=actor,
-            action=f"agreement.step.{step.value}",
-            resource_type="agreement",
-            resource_id=row.id,
-            before=before,
-            after=audit_view(row),
-        )
     return row
 
 
@@ -88,11 +83,9 @@ async def start_amendment(
     *, db: Database, actor: Actor, agreement_id: str, body: AmendmentCreate, if_match: str | None
 ) -> AgreementRow:
     """Open an amendment: a new pending version that goes through every step again."""
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        ensure_acts_for_one_of(actor, parties_of(row), field="path.agreement_id", what=PARTY)
-        before = audit_view(row)
-        touch(row, if_match)
+    async with changing_agreement(
+        db, actor, agreement_id, if_match, action="agreement.amendment_started"
+    ) as (_, row):
         lifecycle = lifecycle_of(row).start_amendment(effective_on=body.effective_on)
         current = version(row, row.in_force_version)
         assert current is not None
@@ -110,37 +103,17 @@ async def start_amendment(
         )
         row.latest_version = lifecycle.latest_version
         row.procedures.append(new_procedure_row(row.id, lifecycle, targets_of(row), reason=body.reason))
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.amendment_started",
-            resource_type="agreement",
-            resource_id=row.id,
-            before=before,
-            after=audit_view(row),
-        )
     return row
 
 
 async def start_termination(
     *, db: Database, actor: Actor, agreement_id: str, body: TerminationCreate, if_match: str | None
 ) -> AgreementRow:
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        ensure_acts_for_one_of(actor, parties_of(row), field="path.agreement_id", what=PARTY)
-        before = audit_view(row)
-        touch(row, if_match)
+    async with changing_agreement(
+        db, actor, agreement_id, if_match, action="agreement.termination_started"
+    ) as (_, row):
         lifecycle = lifecycle_of(row).start_termination(effective_on=body.effective_on)
         row.procedures.append(new_procedure_row(row.id, lifecycle, targets_of(row), reason=body.reason))
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.termination_started",
-            resource_type="agreement",
-            resource_id=row.id,
-            before=before,
-            after=audit_view(row),
-        )
     return row
 
 
@@ -148,11 +121,9 @@ async def withdraw_procedure(
     *, db: Database, actor: Actor, agreement_id: str, body: WithdrawalCreate, if_match: str | None
 ) -> AgreementRow:
     """Abandon the open procedure before conclusion (e.g. a council voted the bill down)."""
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        ensure_acts_for_one_of(actor, parties_of(row), field="path.agreement_id", what=PARTY)
-        before = audit_view(row)
-        touch(row, if_match)
+    async with changing_agreement(
+        db, actor, agreement_id, if_match, action="agreement.procedure_withdrawn"
+    ) as (_, row):
         result = lifecycle_of(row).withdraw(body.withdrawn_on)
         procedure = open_procedure(row)
         assert procedure is not None
@@ -162,13 +133,4 @@ async def withdraw_procedure(
         pending = version(row, procedure.version)
         if pending is not None and pending.status == "pending":
             pending.status = "withdrawn"
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.procedure_withdrawn",
-            resource_type="agreement",
-            resource_id=row.id,
-            before=before,
-            after=audit_view(row),
-        )
     return row

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 
 from renkei_common.auth import Actor
@@ -18,7 +20,7 @@ from renkei_agreements.domain.agreements import check_parties, party_roles
 from renkei_agreements.domain.errors import RuleViolation, Violation
 from renkei_agreements.domain.lifecycle import AgreementLifecycle
 from renkei_agreements.domain.notification import notification_targets
-from renkei_agreements.service_layer.access import ensure_can_read, visible
+from renkei_agreements.service_layer.access import visible
 from renkei_agreements.service_layer.agreement_state import (
     audit_view,
     new_procedure_row,
@@ -26,11 +28,13 @@ from renkei_agreements.service_layer.agreement_state import (
     parties_of,
 )
 from renkei_agreements.service_layer.common import (
+    audited_change,
     ensure_acts_for_one_of,
+    fetch_page,
     governments,
     load,
+    load_readable,
     now,
-    touch,
 )
 
 PARTY = "a party of this agreement"
@@ -88,24 +92,36 @@ async def create_agreement(*, db: Database, actor: Actor, body: AgreementCreate)
     return row
 
 
-async def update_agreement(
-    *, db: Database, actor: Actor, agreement_id: str, body: AgreementUpdate, if_match: str | None
-) -> AgreementRow:
+@asynccontextmanager
+async def changing_agreement(
+    db: Database,
+    actor: Actor,
+    agreement_id: str,
+    if_match: str | None,
+    *,
+    action: str,
+    check: Callable[[], None] | None = None,
+) -> AsyncIterator[tuple[AsyncSession, AgreementRow]]:
+    """A party's write: the agreement locked, `check` run after the party check, If-Match checked, the
+    version moved on; when the block ends without error the change is audited as `action`."""
     async with db.transaction() as session:
         row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
         ensure_acts_for_one_of(actor, parties_of(row), field="path.agreement_id", what=PARTY)
-        before = audit_view(row)
-        touch(row, if_match)
+        if check is not None:
+            check()
+        async with audited_change(
+            session, actor, row, if_match, action=action, resource_type="agreement", view=audit_view
+        ):
+            yield session, row
+
+
+async def update_agreement(
+    *, db: Database, actor: Actor, agreement_id: str, body: AgreementUpdate, if_match: str | None
+) -> AgreementRow:
+    async with changing_agreement(
+        db, actor, agreement_id, if_match, action="agreement.consensus_rules_set"
+    ) as (_, row):
         row.consensus_rules = jsonable(body.consensus_rules) if body.consensus_rules else None
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.consensus_rules_set",
-            resource_type="agreement",
-            resource_id=row.id,
-            before=before,
-            after=audit_view(row),
-        )
     return row
 
 
@@ -120,12 +136,10 @@ async def get_agreement(
     *, db: Database, actor: Actor, agreement_id: str, history: bool = False
 ) -> AgreementRow:
     """The agreement; with `history`, every procedure and step, else only the open procedure (fewer rows)."""
-    async with db.session() as session:
-        row = await load(
-            session, AgreementRow, agreement_id, what="agreement", options=() if history else CURRENT_ONLY
-        )
-    ensure_can_read(actor, parties_of(row), what="agreement")
-    return row
+    options = () if history else CURRENT_ONLY
+    return await load_readable(
+        db, actor, AgreementRow, agreement_id, what="agreement", readers=parties_of, options=options
+    )
 
 
 async def list_agreements(
@@ -150,11 +164,7 @@ async def list_agreements(
     ):
         if value is not None:
             query = query.where(column == value)
-    if cursor:
-        query = query.where(AgreementRow.id > cursor)
-    async with db.session() as session:
-        rows = list((await session.scalars(query.order_by(AgreementRow.id).limit(limit + 1))).unique().all())
-    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+    return await fetch_page(db, query, AgreementRow.id, cursor=cursor, limit=limit)
 
 
 async def area_of(session: AsyncSession, area_id: str | None) -> AreaRow | None:

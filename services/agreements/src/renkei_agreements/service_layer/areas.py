@@ -19,12 +19,14 @@ from renkei_agreements.api.schemas.areas import AreaCreate, AreaUpdate, MemberCr
 from renkei_agreements.domain.errors import RuleViolation, Violation
 from renkei_agreements.domain.membership import Membership, Period, check_new_members
 from renkei_agreements.domain.requirements import Centre, Partner, check_declaration
-from renkei_agreements.service_layer.access import ensure_can_read, visible
+from renkei_agreements.service_layer.access import visible
 from renkei_agreements.service_layer.common import (
     ensure_acts_for_one_of,
+    fetch_page,
     government,
     governments,
     load,
+    load_readable,
     now,
     snapshot,
     touch,
@@ -211,10 +213,7 @@ async def update_member(
 
 
 async def get_area(*, db: Database, actor: Actor, area_id: str) -> AreaRow:
-    async with db.session() as session:
-        area = await load(session, AreaRow, area_id, what="area")
-    ensure_can_read(actor, participants(area), what="area")
-    return area
+    return await load_readable(db, actor, AreaRow, area_id, what="area", readers=participants)
 
 
 async def list_areas(
@@ -226,7 +225,7 @@ async def list_areas(
     cursor: str | None = None,
     limit: int = 100,
 ) -> tuple[list[AreaRow], str | None]:
-    query = select(AreaRow).order_by(AreaRow.id).limit(limit + 1)
+    query = select(AreaRow)
     if not actor.reads_all:
         query = query.where(
             AreaRow.id.in_(select(AreaMemberRow.area_id).where(visible(actor, [AreaMemberRow.code])))
@@ -235,11 +234,7 @@ async def list_areas(
         query = query.where(AreaRow.id.in_(select(AreaMemberRow.area_id).where(AreaMemberRow.code == member)))
     if area_type is not None:
         query = query.where(AreaRow.area_type == area_type)
-    if cursor:
-        query = query.where(AreaRow.id > cursor)
-    async with db.session() as session:
-        rows = list((await session.scalars(query)).all())
-    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+    return await fetch_page(db, query, AreaRow.id, cursor=cursor, limit=limit)
 
 
 def _check_distinct(centres: list[str], members: list[str]) -> None:

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from renkei_common.auth import Actor, ensure_can_write
+from renkei_common.db import Database
 from renkei_common.errors import FieldError, Forbidden, NotFound
 from renkei_common.refdata import Kind, LocalGovernment
-from renkei_common.writes import check_if_match
-from sqlalchemy import select
+from renkei_common.writes import check_if_match, record_audit
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.interfaces import ORMOption
 
 from renkei_agreements.adapters.cache import cache_of
 from renkei_agreements.adapters.orm import Base, Municipality, MunicipalityRow
 from renkei_agreements.domain.codes import checked_code
 from renkei_agreements.domain.errors import RuleViolation, Violation
+from renkei_agreements.service_layer.access import ensure_can_read
 
 Row = TypeVar("Row", bound=Base)
 GOVERNMENT_ROLES = ("municipality", "prefecture")
@@ -110,10 +114,69 @@ async def load(
     return row
 
 
+async def load_readable(
+    db: Database,
+    actor: Actor,
+    cls: type[Row],
+    resource_id: str,
+    *,
+    what: str,
+    readers: Callable[[Row], Iterable[str]],
+    options: Sequence[ORMOption] = (),
+) -> Row:
+    """The row, if the actor may read it: `readers` names the governments taking part in it."""
+    async with db.session() as session:
+        row = await load(session, cls, resource_id, what=what, options=options)
+    ensure_can_read(actor, readers(row), what=what)
+    return row
+
+
+async def fetch_page(
+    db: Database,
+    query: Select[Row],
+    key: InstrumentedAttribute[str],
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Row], str | None]:
+    """Up to `limit` rows after `cursor` in `key` order, and the cursor of the next page if there is one."""
+    if cursor:
+        query = query.where(key > cursor)
+    async with db.session() as session:
+        rows = list((await session.scalars(query.order_by(key).limit(limit + 1))).unique().all())
+    return rows[:limit], (getattr(rows[limit - 1], key.key) if len(rows) > limit else None)
+
+
 def touch(row: Any, if_match: str | None) -> None:
     """Check If-Match against the aggregate's version, then move the version on for this write."""
     check_if_match(if_match, resource_id=row.id, version=row.row_version)
     row.row_version += 1
+
+
+@asynccontextmanager
+async def audited_change(
+    session: AsyncSession,
+    actor: Actor,
+    row: Any,
+    if_match: str | None,
+    *,
+    action: str,
+    resource_type: str,
+    view: Callable[[Any], dict[str, Any]],
+) -> AsyncIterator[None]:
+    """Touch the aggregate for this write; if the block ends without error, audit its view before/after."""
+    before = view(row)
+    touch(row, if_match)
+    yield
+    await record_audit(
+        session,
+        actor=actor,
+        action=action,
+        resource_type=resource_type,
+        resource_id=row.id,
+        before=before,
+        after=view(row),
+    )
 
 
 def snapshot(row: Any, *, exclude: Iterable[str] = ()) -> dict[str, Any]:

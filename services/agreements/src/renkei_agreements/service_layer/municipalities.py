@@ -19,7 +19,7 @@ from renkei_agreements.adapters.orm import Municipality, MunicipalityRow, Popula
 from renkei_agreements.domain.codes import checked_code
 from renkei_agreements.domain.errors import RuleViolation, Violation
 from renkei_agreements.domain.population_import import parse_population_csv
-from renkei_agreements.service_layer.common import now, to_government
+from renkei_agreements.service_layer.common import fetch_page, now, to_government
 
 IMPORT_ROLES = ("operator", "national", "prefecture")
 
@@ -39,18 +39,14 @@ async def list_municipalities(
     cursor: str | None = None,
     limit: int = 100,
 ) -> tuple[list[MunicipalityRow], str | None]:
-    query = select(MunicipalityRow).order_by(MunicipalityRow.code).limit(limit + 1)
+    query = select(MunicipalityRow)
     if prefecture is not None:
         query = query.where(MunicipalityRow.prefecture_code == prefecture)
     if kind is not None:
         query = query.where(MunicipalityRow.kind == kind.value)
     if flag is not None:
         query = query.where(getattr(MunicipalityRow, flag.value).is_(True))
-    if cursor:
-        query = query.where(MunicipalityRow.code > cursor)
-    async with db.session() as session:
-        rows = list((await session.scalars(query)).all())
-    return rows[:limit], (rows[limit - 1].code if len(rows) > limit else None)
+    return await fetch_page(db, query, MunicipalityRow.code, cursor=cursor, limit=limit)
 
 
 async def get_municipality(

@@ -13,8 +13,16 @@ from renkei_agreements.adapters.orm import AgreementRow, AreaRow, PositionRow, P
 from renkei_agreements.api.schemas.proposals import PositionCreate, ProposalCreate
 from renkei_agreements.domain.consensus import RECORDED_BY, Position, check_position
 from renkei_agreements.domain.errors import RuleViolation, Violation
-from renkei_agreements.service_layer.access import can_read, ensure_can_read
-from renkei_agreements.service_layer.common import ensure_acts_for_one_of, load, now, snapshot, touch
+from renkei_agreements.service_layer.access import can_read
+from renkei_agreements.service_layer.common import (
+    ensure_acts_for_one_of,
+    fetch_page,
+    load,
+    load_readable,
+    now,
+    snapshot,
+    touch,
+)
 
 
 def current_positions(proposal: ProposalRow) -> dict[str, PositionRow]:
@@ -141,22 +149,15 @@ def _readers(proposal: ProposalRow) -> list[str]:
 
 
 async def get_proposal(*, db: Database, actor: Actor, proposal_id: str) -> ProposalRow:
-    async with db.session() as session:
-        proposal = await load(session, ProposalRow, proposal_id, what="proposal")
-    ensure_can_read(actor, _readers(proposal), what="proposal")
-    return proposal
+    return await load_readable(db, actor, ProposalRow, proposal_id, what="proposal", readers=_readers)
 
 
 async def list_proposals(
     *, db: Database, actor: Actor, subject_id: str | None = None, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[ProposalRow], str | None]:
-    query = select(ProposalRow).order_by(ProposalRow.id).limit(limit + 1)
+    query = select(ProposalRow)
     if subject_id is not None:
         query = query.where(ProposalRow.subject_id == subject_id)
-    if cursor:
-        query = query.where(ProposalRow.id > cursor)
-    async with db.session() as session:
-        rows = list((await session.scalars(query)).all())
-    page, more = rows[:limit], len(rows) > limit
+    page, next_cursor = await fetch_page(db, query, ProposalRow.id, cursor=cursor, limit=limit)
     # Partners live in a JSON list, so visibility is decided here; a page may then hold fewer than `limit`.
-    return [p for p in page if can_read(actor, _readers(p))], (page[-1].id if more else None)
+    return [p for p in page if can_read(actor, _readers(p))], next_cursor

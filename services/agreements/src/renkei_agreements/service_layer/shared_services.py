@@ -24,11 +24,13 @@ from renkei_agreements.adapters.orm import (
 from renkei_agreements.api.schemas.shared_services import CostSharingPut, SharedServiceCreate
 from renkei_agreements.domain.cost_sharing import MemberBasis, Weights, share_costs
 from renkei_agreements.domain.errors import RuleViolation, Violation
-from renkei_agreements.service_layer.access import ensure_can_read, visible
+from renkei_agreements.service_layer.access import visible
 from renkei_agreements.service_layer.common import (
     ensure_acts_for_one_of,
+    fetch_page,
     governments,
     load,
+    load_readable,
     now,
     snapshot,
     touch,
@@ -212,16 +214,15 @@ async def _populations(session: AsyncSession, codes: list[str]) -> dict[str, Mun
 
 
 async def get_shared_service(*, db: Database, actor: Actor, shared_service_id: str) -> SharedServiceRow:
-    async with db.session() as session:
-        row = await load(session, SharedServiceRow, shared_service_id, what="shared service")
-    ensure_can_read(actor, member_codes(row), what="shared service")
-    return row
+    return await load_readable(
+        db, actor, SharedServiceRow, shared_service_id, what="shared service", readers=member_codes
+    )
 
 
 async def list_shared_services(
     *, db: Database, actor: Actor, area_id: str | None = None, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[SharedServiceRow], str | None]:
-    query = select(SharedServiceRow).order_by(SharedServiceRow.id).limit(limit + 1)
+    query = select(SharedServiceRow)
     if not actor.reads_all:
         mine = select(SharedServiceMemberRow.shared_service_id).where(
             visible(actor, [SharedServiceMemberRow.code])
@@ -229,8 +230,4 @@ async def list_shared_services(
         query = query.where(SharedServiceRow.id.in_(mine))
     if area_id is not None:
         query = query.where(SharedServiceRow.area_id == area_id)
-    if cursor:
-        query = query.where(SharedServiceRow.id > cursor)
-    async with db.session() as session:
-        rows = list((await session.scalars(query)).all())
-    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+    return await fetch_page(db, query, SharedServiceRow.id, cursor=cursor, limit=limit)

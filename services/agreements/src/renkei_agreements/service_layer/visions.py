@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from renkei_common.auth import Actor
@@ -26,7 +28,15 @@ from renkei_agreements.domain import visions as rules
 from renkei_agreements.domain.errors import RuleViolation, StateConflict
 from renkei_agreements.service_layer.access import ensure_can_read, visible
 from renkei_agreements.service_layer.areas import participants
-from renkei_agreements.service_layer.common import ensure_acts_for_one_of, load, now, snapshot, touch
+from renkei_agreements.service_layer.common import (
+    audited_change,
+    ensure_acts_for_one_of,
+    fetch_page,
+    load,
+    now,
+    snapshot,
+    touch,
+)
 from renkei_agreements.service_layer.vision_content import (
     audit_view,
     check_content,
@@ -89,17 +99,29 @@ async def draft_vision(*, db: Database, actor: Actor, body: VisionCreate) -> Vis
     return vision
 
 
-async def update_vision(
-    *, db: Database, actor: Actor, vision_id: str, body: VisionUpdate, if_match: str | None
-) -> VisionRow:
+@asynccontextmanager
+async def _changing_vision(
+    db: Database, actor: Actor, vision_id: str, if_match: str | None, *, action: str, with_members: bool
+) -> AsyncIterator[tuple[AsyncSession, VisionRow, AreaRow]]:
+    """A centre's write: the vision locked, If-Match checked, the version moved on; audited as `action`."""
     async with db.transaction() as session:
         vision = await load(
             session, VisionRow, vision_id, what="vision", for_update=True, options=WITH_REPORTS
         )
-        area = await _area(session, vision.area_id)
+        area = await _area(session, vision.area_id, with_members=with_members)
         ensure_acts_for_one_of(actor, area.centre_codes, field="path.vision_id", what=CENTRE)
-        before = audit_view(vision)
-        touch(vision, if_match)
+        async with audited_change(
+            session, actor, vision, if_match, action=action, resource_type="vision", view=audit_view
+        ):
+            yield session, vision, area
+
+
+async def update_vision(
+    *, db: Database, actor: Actor, vision_id: str, body: VisionUpdate, if_match: str | None
+) -> VisionRow:
+    async with _changing_vision(
+        db, actor, vision_id, if_match, action="vision.revised", with_members=True
+    ) as (_, vision, area):
         if vision.status != "draft":
             raise StateConflict("an adopted vision is not edited; draft a new one", rule="already_adopted")
         first = body.first_fiscal_year or vision.first_fiscal_year
@@ -111,15 +133,6 @@ async def update_vision(
         vision.first_fiscal_year, vision.last_fiscal_year = first, last
         if body.projects is not None or body.kpis is not None:
             fill_rows(vision, projects, kpis)  # KPIs name projects by position, so both are rebuilt together
-        await record_audit(
-            session,
-            actor=actor,
-            action="vision.revised",
-            resource_type="vision",
-            resource_id=vision.id,
-            before=before,
-            after=audit_view(vision),
-        )
     return vision
 
 
@@ -127,14 +140,9 @@ async def adopt_vision(
     *, db: Database, actor: Actor, vision_id: str, body: AdoptionCreate, if_match: str | None
 ) -> VisionRow:
     """Adoption (策定) forms the area in MIC's count; it emits VisionAdopted with every budget."""
-    async with db.transaction() as session:
-        vision = await load(
-            session, VisionRow, vision_id, what="vision", for_update=True, options=WITH_REPORTS
-        )
-        area = await _area(session, vision.area_id, with_members=False)
-        ensure_acts_for_one_of(actor, area.centre_codes, field="path.vision_id", what=CENTRE)
-        before = audit_view(vision)
-        touch(vision, if_match)
+    async with _changing_vision(
+        db, actor, vision_id, if_match, action="vision.adopted", with_members=False
+    ) as (session, vision, area):
         rules.check_adoption(status=vision.status, project_count=len(vision.projects))
         vision.status, vision.adopted_on = "adopted", body.adopted_on
         await add_event(
@@ -161,15 +169,6 @@ async def adopt_vision(
             ),
             subject=vision.id,
             aggregate_version=vision.row_version,
-        )
-        await record_audit(
-            session,
-            actor=actor,
-            action="vision.adopted",
-            resource_type="vision",
-            resource_id=vision.id,
-            before=before,
-            after=audit_view(vision),
         )
     return vision
 
@@ -251,14 +250,10 @@ async def get_vision(*, db: Database, actor: Actor, vision_id: str) -> VisionRow
 async def list_visions(
     *, db: Database, actor: Actor, area_id: str | None = None, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[VisionRow], str | None]:
-    query = select(VisionRow).options(*WITH_REPORTS).order_by(VisionRow.id).limit(limit + 1)
+    query = select(VisionRow).options(*WITH_REPORTS)
     if not actor.reads_all:
         readable = select(AreaMemberRow.area_id).where(visible(actor, [AreaMemberRow.code]))
         query = query.where(VisionRow.area_id.in_(readable))
     if area_id is not None:
         query = query.where(VisionRow.area_id == area_id)
-    if cursor:
-        query = query.where(VisionRow.id > cursor)
-    async with db.session() as session:
-        rows = list((await session.scalars(query)).all())
-    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+    return await fetch_page(db, query, VisionRow.id, cursor=cursor, limit=limit)
