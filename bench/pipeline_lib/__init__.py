@@ -1,0 +1,1 @@
+"""Building blocks of bench/pipeline.py: infrastructure, load shapes, runs, consumer process, report."""
