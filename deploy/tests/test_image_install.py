@@ -19,6 +19,7 @@ from pathlib import Path
 
 import deploy_checks as checks
 import pytest
+from renkei_common.testing.fixtures import unavailable
 
 SERVICES = list(checks.code().ports)
 pytestmark = pytest.mark.slow  # about 20 s: four locked installs and a migration each
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.slow  # about 20 s: four locked installs and a migratio
 def uv_binary() -> str:
     found = shutil.which("uv") or str(checks.REPO / ".tools" / "bin" / "uv")
     if not Path(found).exists():
-        pytest.skip("uv not found")
+        unavailable("uv", FileNotFoundError("uv not found"))
     return found
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import deploy_checks as checks
 import pytest
 import yaml
+from renkei_common.testing.fixtures import unavailable
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def drop(root: Path, file: str, kind: str, name: str) -> None:
 
 def build(root: Path, overlay: str = "prod") -> list[dict[str, Any]]:
     if checks.kubectl() is None:
-        pytest.skip("kubectl not installed")
+        unavailable("kubectl", FileNotFoundError("kubectl not installed"))
     objects, problems = checks.kustomize_build(root / "overlays" / overlay)
     assert problems == []
     return objects
@@ -58,7 +59,7 @@ def test_a_broken_kustomization_is_reported(k8s_copy: Path) -> None:
     kustomization = k8s_copy / "overlays" / "prod" / "kustomization.yaml"
     kustomization.write_text(kustomization.read_text().replace("../../base", "../../basis"))
     if checks.kubectl() is None:
-        pytest.skip("kubectl not installed")
+        unavailable("kubectl", FileNotFoundError("kubectl not installed"))
     objects, problems = checks.kustomize_build(k8s_copy / "overlays" / "prod")
     assert objects == [] and len(problems) == 1 and "kustomize build of prod failed" in problems[0]
 

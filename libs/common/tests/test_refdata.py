@@ -26,6 +26,7 @@ from renkei_common.refdata import (
     prefecture_code_of,
     validate_code,
 )
+from renkei_common.testing.fixtures import unavailable
 
 PACKAGE = "renkei_common.refdata"
 SHARED_CSV = Path("/work/shared/data/municipalities.csv")
@@ -388,7 +389,7 @@ def test_load_registry_is_cached() -> None:
 
 def test_packaged_csv_is_the_shared_copy() -> None:
     if not SHARED_CSV.exists():
-        pytest.skip("shared data directory not present")
+        unavailable("shared data directory (../shared/data) not present", FileNotFoundError(SHARED_CSV))
     assert packaged_csv_text() == SHARED_CSV.read_text(encoding="utf-8")
 
 
