@@ -91,11 +91,19 @@ async def test_postgres_select_one(database_url: str) -> None:
 
 @pytest.mark.postgres
 async def test_postgres_create_database(pg_server: PostgresServer | None) -> None:
-    if pg_server is None:
-        pytest.skip("DATABASE_URL given: no server of ours to create databases in")
-    url = await asyncio.to_thread(pg_server.create_database, "infra_probe")
-    assert await _scalar(url, "SELECT current_database()") == "infra_probe"
-    assert await _scalar(url, "SHOW max_connections") == "300"
+    # With DATABASE_URL given there is no server of ours, so this test starts one of its own.
+    own = PostgresServer() if pg_server is None else None
+    server = pg_server or own
+    assert server is not None
+    try:
+        if own is not None:
+            await asyncio.to_thread(own.start)
+        url = await asyncio.to_thread(server.create_database, "infra_probe")
+        assert await _scalar(url, "SELECT current_database()") == "infra_probe"
+        assert await _scalar(url, "SHOW max_connections") == "300"
+    finally:
+        if own is not None:
+            await asyncio.to_thread(own.close)
 
 
 @pytest.mark.kafka
