@@ -1,44 +1,13 @@
-"""Payload contracts of every domain event: the one place producers and consumers agree on.
-
-JSON Schemas and the AsyncAPI document under `libs/common/contracts/` are generated from these models
-(`python -m renkei_common.events.schemas write`), and a test fails on an incompatible change that does
-not come with a new version.
-"""
+"""Contracts of the agreements service: municipalities, areas, agreements, visions, KPIs, cost sharing."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from renkei_common.events.envelope import event_type
-
-LocalGovernmentCode = Annotated[
-    str, Field(pattern=r"^\d{6}$", description="6-digit 団体コード with check digit")
-]
-
-AreaType = Literal["metropolitan", "settlement", "wide_area"]
-AgreementKind = Literal["renkei_kyoyaku", "teiju_jiritsu_kyotei"]
-
-
-class EventPayload(BaseModel):
-    """Base of every payload. Subclasses set the class variables that name the event.
-
-    Unknown fields are ignored, so that adding an optional field never breaks an older consumer.
-    """
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    service: ClassVar[str]
-    event_name: ClassVar[str]
-    version: ClassVar[int] = 1
-    aggregate: ClassVar[str]
-    description: ClassVar[str] = ""
-
-    @classmethod
-    def type_name(cls) -> str:
-        return event_type(cls.service, cls.event_name, cls.version)
+from renkei_common.events.contracts.base import AgreementKind, AreaType, EventPayload, LocalGovernmentCode
 
 
 class _Agreements(EventPayload):
@@ -234,40 +203,3 @@ class CostSharingAgreed(_Agreements):
     revision: int = Field(
         description="1 for the first sharing of this fiscal year, then 2, 3, ... on changes"
     )
-
-
-class AllocationsRecomputed(EventPayload):
-    service: ClassVar[str] = "finance"
-    event_name: ClassVar[str] = "AllocationsRecomputed"
-    aggregate: ClassVar[str] = "allocation_run"
-    description: ClassVar[str] = "The finance engine stored a new allocation run for the listed cells."
-    run_id: str
-    fiscal_years: list[int]
-    municipality_codes: list[LocalGovernmentCode]
-    total_yen: int
-    trigger_event_ids: list[str] = Field(default_factory=list)
-
-
-def _all_payloads() -> list[type[EventPayload]]:
-    found: list[type[EventPayload]] = []
-    stack: list[type[EventPayload]] = list(EventPayload.__subclasses__())
-    while stack:
-        cls = stack.pop()
-        stack.extend(cls.__subclasses__())
-        if "event_name" in cls.__dict__:
-            found.append(cls)
-    return sorted(found, key=lambda c: c.type_name())
-
-
-CATALOGUE: dict[str, type[EventPayload]] = {cls.type_name(): cls for cls in _all_payloads()}
-
-
-def payload_class(type_: str) -> type[EventPayload]:
-    try:
-        return CATALOGUE[type_]
-    except KeyError:
-        raise KeyError(f"unknown event type {type_!r}") from None
-
-
-def parse_payload(type_: str, data: dict[str, Any]) -> EventPayload:
-    return payload_class(type_).model_validate(data)
