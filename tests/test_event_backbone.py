@@ -27,13 +27,45 @@ from tests.backbone import emit_signed, eventually, producer_db, second_url, sig
 pytestmark = pytest.mark.kafka
 
 
-def _relay(db, bootstrap: str) -> OutboxRelay:
+def _relay(db, bootstrap: str, *, topic: str | None = None) -> OutboxRelay:
+    publisher = KafkaPublisher({"bootstrap_servers": bootstrap, "enable_idempotence": True, "acks": "all"})
     return OutboxRelay(
         db=db,
-        publisher=KafkaPublisher({"bootstrap_servers": bootstrap, "enable_idempotence": True, "acks": "all"}),
+        publisher=publisher if topic is None else _ToTopic(publisher, topic),
         poll_interval_s=0.2,
         max_backoff_s=1.0,
     )
+
+
+class _ToTopic:
+    """A publisher sending every row to one topic of the test's own, whatever the row's topic."""
+
+    def __init__(self, inner: KafkaPublisher, topic: str) -> None:
+        self.inner, self.topic = inner, topic
+
+    async def start(self) -> None:
+        await self.inner.start()
+
+    async def stop(self) -> None:
+        await self.inner.stop()
+
+    async def send_batch(self, messages: list[tuple[str, bytes, bytes]]) -> None:
+        await self.inner.send_batch([(self.topic, key, value) for _, key, value in messages])
+
+
+async def _private_topic(bootstrap: str, tag: str, partitions: int = 3) -> str:
+    """A fresh topic with several partitions: the shared events topic holds every earlier run's events,
+    which would decide how this test's events fall into polls and partition batches."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    topic = f"renkei.test-{tag}.events"
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=1)])
+    finally:
+        await admin.close()
+    return topic
 
 
 async def _count(db, model, *where) -> int:
@@ -133,7 +165,8 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
     producer = await producer_db(database_url)
     tag = f"kill-{uuid.uuid4().hex[:8]}"
     ids = await emit_signed(producer, 40, tag=tag)
-    relay = _relay(producer, kafka_bootstrap)
+    topic = await _private_topic(kafka_bootstrap, tag)
+    relay = _relay(producer, kafka_bootstrap, topic=topic)
     while await relay.publish_once():
         pass
     async with service_client(
@@ -159,7 +192,7 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
         )
         runner = KafkaConsumerRunner(
             processor=first,
-            topics=[events_topic("agreements")],
+            topics=[topic],
             options=options,
             group_id=group,
             max_records=500,
@@ -191,9 +224,7 @@ async def test_consumer_killed_mid_batch_redelivers_and_inbox_deduplicates(
             handlers={**HANDLERS, signed("x").type_name(): counting_handler},
         )
         stop = asyncio.Event()
-        runner = KafkaConsumerRunner(
-            processor=second, topics=[events_topic("agreements")], options=options, group_id=group
-        )
+        runner = KafkaConsumerRunner(processor=second, topics=[topic], options=options, group_id=group)
         task = asyncio.create_task(runner.run(stop))
         await eventually(lambda: _done(finance.db, ids, 40), what="all 40 after restart")
         stop.set()

@@ -15,13 +15,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import Depends, FastAPI
 from jwt.algorithms import RSAAlgorithm
+from renkei_common.access import ensure_acts_for_one_of
 from renkei_common.auth import (
     Actor,
     CurrentActor,
     Role,
     TokenVerifier,
-    ensure_acts_for,
-    ensure_acts_for_any,
     ensure_can_write,
     main,
     mint_dev_token,
@@ -57,7 +56,7 @@ def make_app(settings: ServiceSettings = DEV) -> FastAPI:
 
     @app.post("/orgs/{org_code}/things", dependencies=[Depends(require_roles(Role.municipality))])
     async def write_for(org_code: str, actor: CurrentActor) -> dict[str, str]:
-        ensure_acts_for(actor, org_code, field="path.org_code")
+        ensure_acts_for_one_of(actor, [org_code], field="path.org_code", what="the org in the path")
         return {"written_for": org_code}
 
     return app
@@ -89,9 +88,7 @@ def test_actor_helpers() -> None:
     mayor = Actor(sub="m", org=SAPPORO, roles=frozenset({"municipality"}))
     auditor = Actor(sub="a", org=SAPPORO, roles=frozenset({"auditor"}))
     assert mayor.has_role(Role.municipality, Role.prefecture) and not mayor.has_role(Role.national)
-    assert mayor.acts_for(SAPPORO) and not mayor.acts_for(HAKODATE)
     assert not mayor.reads_all and auditor.reads_all and auditor.is_auditor
-    assert not auditor.acts_for(SAPPORO)  # auditors never write, not even for their own org
     assert Actor(sub="n", org="000000", roles=frozenset({"national"})).reads_all
 
 
@@ -175,9 +172,17 @@ async def test_wrong_org_and_wrong_role_and_auditor_are_403() -> None:
 def test_ensure_helpers() -> None:
     mayor = Actor(sub="m", org=SAPPORO, roles=frozenset({"municipality"}))
     ensure_can_write(mayor)
-    ensure_acts_for_any(mayor, [HAKODATE, SAPPORO], field="parties")
+    ensure_acts_for_one_of(mayor, [HAKODATE, SAPPORO], field="parties", what="a party")
     with pytest.raises(Forbidden, match=HAKODATE):
-        ensure_acts_for_any(mayor, [HAKODATE], field="parties")
+        ensure_acts_for_one_of(mayor, [HAKODATE], field="parties", what="a party")
+    with pytest.raises(Forbidden, match="auditor"):  # auditors never write, not even for their own org
+        ensure_acts_for_one_of(
+            Actor(sub="a", org=SAPPORO, roles=frozenset({"auditor"})), [SAPPORO], field="x", what="y"
+        )
+    with pytest.raises(Forbidden, match="municipality, prefecture"):  # a group writes for no government
+        ensure_acts_for_one_of(
+            Actor(sub="g", org=SAPPORO, roles=frozenset({"group"})), [SAPPORO], field="x", what="y"
+        )
     with pytest.raises(Forbidden, match="auditor"):
         ensure_can_write(Actor(sub="a", org=SAPPORO, roles=frozenset({"auditor"})))
 

@@ -1,4 +1,4 @@
-"""Tests of the reference data: code check digits, the packaged registry and its counts (DOMAIN §1)."""
+"""Tests of the reference data: code check digits, the packaged registry and its counts (docs/domain.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from renkei_common.refdata import (
     POPULATION_SOURCE,
     PREFECTURE_CODES,
     THREE_METROPOLITAN_PREFECTURES,
+    CodeRule,
     Flag,
     InvalidLocalGovernmentCode,
     Kind,
@@ -21,6 +22,7 @@ from renkei_common.refdata import (
     Registry,
     UnknownLocalGovernment,
     check_digit,
+    fold_full_width_digits,
     is_valid_code,
     load_registry,
     prefecture_code_of,
@@ -107,6 +109,52 @@ def test_invalid_codes_say_why(code: str, fragment: str) -> None:
     assert not is_valid_code(code)
 
 
+@pytest.mark.parametrize(
+    ("code", "rule"),
+    [
+        ("13000", CodeRule.SIX_DIGITS),  # the 5-digit form: its message mentions the prefecture part
+        ("1300011", CodeRule.SIX_DIGITS),
+        ("", CodeRule.SIX_DIGITS),
+        ("13A001", CodeRule.DIGITS_ONLY),
+        ("000000", CodeRule.PREFECTURE_RANGE),
+        ("480001", CodeRule.PREFECTURE_RANGE),
+        ("130002", CodeRule.CHECK_DIGIT),
+        (130001, CodeRule.STRING),
+    ],
+)
+def test_each_refusal_names_its_rule_whatever_the_message_says(code: object, rule: CodeRule) -> None:
+    with pytest.raises(InvalidLocalGovernmentCode) as refused:
+        validate_code(code)  # type: ignore[arg-type]
+    assert refused.value.rule == rule
+
+
+def test_check_digit_input_errors_have_their_own_rule() -> None:
+    with pytest.raises(InvalidLocalGovernmentCode) as refused:
+        check_digit("1300")
+    assert refused.value.rule == CodeRule.FIVE_DIGITS
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "①③０００１",  # circled digits: NFKC would fold them to 13 and accept 130001
+        "¹30001",  # superscript one
+        "１３０００₁",  # subscript one as the check digit
+        "１３０００𝟏",  # mathematical bold one
+    ],
+)
+def test_only_full_width_digits_are_folded(code: str) -> None:
+    with pytest.raises(InvalidLocalGovernmentCode) as refused:
+        validate_code(code)
+    assert refused.value.rule == CodeRule.DIGITS_ONLY
+
+
+def test_fold_full_width_digits_leaves_everything_else_alone() -> None:
+    assert fold_full_width_digits("０１２３４５６７８９") == "0123456789"
+    assert fold_full_width_digits("①²，Ａ　9") == "①²，Ａ　9"
+    assert validate_code("\u3000１３０００１\u3000") == "130001"  # ideographic spaces around are trimmed
+
+
 def test_non_string_code_is_refused() -> None:
     # 10006 as an int is 北海道 010006 with its leading zero lost; guessing would be wrong for other inputs.
     with pytest.raises(InvalidLocalGovernmentCode, match="must be a string"):
@@ -163,7 +211,7 @@ def test_prefecture_part_outside_01_47_is_refused(prefecture: int, rest: str) ->
     assert is_valid_code(code) == (1 <= prefecture <= 47)
 
 
-# --- registry: counts (DOMAIN §1) ----------------------------------------------------------------------
+# --- registry: counts (全国地方公共団体コード, 令和2年国勢調査) ---------------------------------------------
 
 
 def test_counts(registry: Registry) -> None:
@@ -191,7 +239,7 @@ def test_one_capital_per_prefecture(registry: Registry) -> None:
 def test_kind_is_city() -> None:
     assert Kind.CITY.is_city
     assert Kind.DESIGNATED_CITY.is_city
-    # 特別区 are municipalities but not 市: a 定住自立圏 central city must be a 市 (DOMAIN §3.2).
+    # 特別区 are municipalities but not 市: a 定住自立圏 central city must be a 市 (定住自立圏構想推進要綱).
     assert not Kind.SPECIAL_WARD.is_city
     assert Kind.SPECIAL_WARD.is_municipality
     assert not Kind.TOWN.is_city

@@ -31,7 +31,7 @@ from renkei_common.writes import (
     prune_idempotency_records,
     record_audit,
 )
-from renkei_common.writes.idempotency_store import KeyedRequest, claim_key, complete_key
+from renkei_common.writes.idempotency_store import KeyedRequest, caller_digest, claim_key, complete_key
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -125,6 +125,14 @@ class Harness:
             response.headers["ETag"] = etag_for("t1", self.version)
             return {"id": "t1", "name": body.name, "version": self.version}
 
+        @app.post("/v1/once/{status}", status_code=201)
+        async def once(status: int, actor: CurrentActor, response: Response) -> dict[str, int]:
+            # Answers `status` the first time, then succeeds: a transient refusal.
+            self.calls["once"] += 1
+            if self.calls["once"] == 1:
+                response.status_code = status
+            return {"attempt": self.calls["once"]}
+
         app.add_middleware(IdempotencyMiddleware, database_getter=lambda: db)
         app.add_middleware(RequestContextMiddleware, service="test-writes")
         self.app = app
@@ -133,8 +141,15 @@ class Harness:
         return httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://test")
 
 
-def headers(key: str | None = None, *, org: str = SAPPORO, **extra: str) -> dict[str, str]:
-    token = mint_dev_token(settings=SETTINGS, org=org, roles=["municipality"])
+def headers(
+    key: str | None = None,
+    *,
+    org: str = SAPPORO,
+    roles: tuple[str, ...] = ("municipality",),
+    sub: str = "dev-user",
+    **extra: str,
+) -> dict[str, str]:
+    token = mint_dev_token(settings=SETTINGS, org=org, roles=list(roles), sub=sub)
     result = {"Authorization": f"Bearer {token}", **extra}
     if key is not None:
         result["Idempotency-Key"] = key
@@ -248,12 +263,22 @@ async def test_server_errors_release_the_key(db: Database) -> None:
 
 
 async def test_a_slow_first_attempt_cannot_overwrite_the_takeover(db: Database) -> None:
-    request = KeyedRequest(key="k-9", org=SAPPORO, method="POST", path="/v1/x", request_hash="h")
+    actor = Actor(sub="mayor", org=SAPPORO, roles=frozenset({"municipality"}))
+    request = KeyedRequest(key="k-9", org=SAPPORO, caller=caller_digest(actor), method="POST", path="/v1/x")
     first = await claim_key(db, request, takeover_after=timedelta(seconds=0))
     second = await claim_key(db, request, takeover_after=timedelta(seconds=0))  # first looks abandoned
     assert second.created_at > first.created_at
-    await complete_key(db, request, claimed_at=second.created_at, status_code=201, body=b"second", headers={})
-    await complete_key(db, request, claimed_at=first.created_at, status_code=201, body=b"first", headers={})
+    digest = "a" * 32
+    for claim, body in ((second, b"second"), (first, b"first")):
+        await complete_key(
+            db,
+            request,
+            claimed_at=claim.created_at,
+            request_digest=digest,
+            status_code=201,
+            body=body,
+            headers={},
+        )
     replay = await claim_key(db, request, takeover_after=timedelta(seconds=0))
     assert replay.state == "completed" and replay.response_body == b"second"
 
@@ -370,3 +395,186 @@ async def test_unique_keys_do_not_collide(db: Database) -> None:
         )
     assert all(r.status_code == 201 for r in responses)
     assert harness.calls["create"] == 5 and await stored(db) == 5
+
+
+async def test_a_stored_answer_is_replayed_only_to_the_caller_who_wrote(db: Database) -> None:
+    harness = Harness(db)
+    body = {"name": "ごみ処理広域化"}
+    async with harness.client() as http:
+        first = await http.post("/v1/things", json=body, headers=headers("k-owner"))
+        others = {
+            "auditor of the same org": headers("k-owner", roles=("auditor",), sub="inspector"),
+            "the same user, now an auditor": headers("k-owner", roles=("auditor",)),
+            "the same user with another role too": headers("k-owner", roles=("municipality", "auditor")),
+            "a colleague": headers("k-owner", sub="colleague"),
+        }
+        refused = {who: await http.post("/v1/things", json=body, headers=h) for who, h in others.items()}
+        # Another caller learns nothing about the key, not even whether its body differs.
+        other_body = await http.post("/v1/things", json={"name": "x"}, headers=others["a colleague"])
+        replay = await http.post("/v1/things", json=body, headers=headers("k-owner"))
+    assert first.status_code == 201
+    for who, response in [*refused.items(), ("another body", other_body)]:
+        assert response.status_code == 403, who
+        assert response.json()["type"] == "urn:renkei:problem:idempotency-key-not-yours", who
+        assert response.json()["errors"] == [
+            {"field": "Idempotency-Key", "rule": "same_caller", "message": response.json()["detail"]}
+        ], who
+        assert first.json()["id"] not in response.text, who
+    assert replay.status_code == 201 and replay.headers["idempotent-replayed"] == "true"
+    assert harness.calls["create"] == 1
+
+
+@pytest.mark.parametrize("status", [401, 403, 409, 412, 428, 429, 500, 503])
+async def test_answers_a_retry_may_change_are_not_remembered(db: Database, status: int) -> None:
+    harness = Harness(db)
+    async with harness.client() as http:
+        transient = await http.post(f"/v1/once/{status}", headers=headers("k-transient"))
+        retried = await http.post(f"/v1/once/{status}", headers=headers("k-transient"))
+        replayed = await http.post(f"/v1/once/{status}", headers=headers("k-transient"))
+    assert transient.status_code == status
+    assert retried.status_code == 201 and retried.json() == {"attempt": 2}
+    assert "idempotent-replayed" not in retried.headers
+    assert replayed.headers["idempotent-replayed"] == "true" and replayed.json() == {"attempt": 2}
+    assert harness.calls["once"] == 2
+
+
+@pytest.mark.parametrize("status", [400, 404, 422])
+async def test_final_refusals_are_remembered(db: Database, status: int) -> None:
+    harness = Harness(db)
+    async with harness.client() as http:
+        refused = await http.post(f"/v1/once/{status}", headers=headers("k-final"))
+        replayed = await http.post(f"/v1/once/{status}", headers=headers("k-final"))
+    assert refused.status_code == replayed.status_code == status
+    assert replayed.headers["idempotent-replayed"] == "true"
+    assert harness.calls["once"] == 1
+
+
+async def test_a_stale_if_match_retried_with_a_fresh_etag_runs(db: Database) -> None:
+    harness = Harness(db)
+    async with harness.client() as http:
+        stale = await http.put(
+            "/v1/things/t1", json={"name": "x"}, headers=headers("k-etag", **{"If-Match": etag_for("t1", 0)})
+        )
+        fresh = await http.put(
+            "/v1/things/t1",
+            json={"name": "x"},
+            headers=headers("k-etag", **{"If-Match": stale.headers["etag"]}),
+        )
+    assert stale.status_code == 412
+    assert fresh.status_code == 200 and "idempotent-replayed" not in fresh.headers
+    assert fresh.headers["etag"] == etag_for("t1", 2)
+
+
+async def test_if_match_is_part_of_the_request(db: Database) -> None:
+    harness = Harness(db)
+    async with harness.client() as http:
+        done = await http.put(
+            "/v1/things/t1", json={"name": "x"}, headers=headers("k-im", **{"If-Match": etag_for("t1", 1)})
+        )
+        other_precondition = await http.put(
+            "/v1/things/t1", json={"name": "x"}, headers=headers("k-im", **{"If-Match": etag_for("t1", 2)})
+        )
+        same = await http.put(
+            "/v1/things/t1",
+            json={"name": "x"},
+            headers=headers("k-im", **{"If-Match": f" {etag_for('t1', 1)} "}),
+        )
+    assert done.status_code == 200
+    assert other_precondition.status_code == 422
+    assert other_precondition.json()["errors"][0]["rule"] == "reused_with_different_request"
+    assert same.status_code == 200 and same.headers["idempotent-replayed"] == "true"
+    assert harness.version == 2, "the update ran once"
+
+
+def _scope(key: str, token: str) -> dict[str, Any]:
+    return {
+        "type": "http",
+        "method": "POST",
+        "path": "/v1/raw",
+        "query_string": b"",
+        "headers": [(b"authorization", f"Bearer {token}".encode()), (b"idempotency-key", key.encode())],
+    }
+
+
+def _body_messages(*chunks: bytes) -> Any:
+    pulled: list[bytes] = []
+    messages = [
+        {"type": "http.request", "body": chunk, "more_body": i < len(chunks) - 1}
+        for i, chunk in enumerate(chunks)
+    ]
+
+    async def receive() -> dict[str, Any]:
+        message = messages[len(pulled)]
+        pulled.append(message["body"])
+        return message
+
+    return receive, pulled
+
+
+async def test_the_answer_is_stored_before_it_is_sent(db: Database) -> None:
+    token = mint_dev_token(settings=SETTINGS, org=SAPPORO, roles=["municipality"])
+    runs = 0
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        nonlocal runs
+        runs += 1
+        while (await receive()).get("more_body"):
+            pass
+        await send(
+            {"type": "http.response.start", "status": 201, "headers": [(b"content-type", b"text/plain")]}
+        )
+        await send({"type": "http.response.body", "body": b"created"})
+
+    middleware = IdempotencyMiddleware(
+        app, database_getter=lambda: db, verifier_getter=lambda: TokenVerifier(SETTINGS)
+    )
+    retry: list[dict[str, Any]] = []
+
+    async def retry_send(message: dict[str, Any]) -> None:
+        retry.append(message)
+
+    async def client_send(message: dict[str, Any]) -> None:
+        # The client retries the moment the first answer reaches it, as a client whose read timed out
+        # just after the server wrote it would.
+        if message["type"] == "http.response.body":
+            receive_again, _ = _body_messages(b"payload")
+            await middleware(_scope("k-immediate", token), receive_again, retry_send)
+
+    receive, _ = _body_messages(b"payload")
+    await middleware(_scope("k-immediate", token), receive, client_send)
+    assert retry[0]["status"] == 201, "a replay, not 409 idempotency-key-in-progress"
+    assert (b"idempotent-replayed", b"true") in retry[0]["headers"]
+    assert retry[1]["body"] == b"created" and runs == 1
+
+
+async def test_the_body_streams_to_the_handler_without_being_read_ahead(db: Database) -> None:
+    token = mint_dev_token(settings=SETTINGS, org=SAPPORO, roles=["municipality"])
+    receive, pulled = _body_messages(b"one,", b"two,", b"three")
+    seen: list[tuple[bytes, int]] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        while True:
+            message = await receive()
+            seen.append((message["body"], len(pulled)))
+            if not message.get("more_body"):
+                break
+        await send({"type": "http.response.start", "status": 201, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    middleware = IdempotencyMiddleware(
+        app, database_getter=lambda: db, verifier_getter=lambda: TokenVerifier(SETTINGS)
+    )
+    await middleware(_scope("k-stream", token), receive, send)
+    # Each chunk reaches the handler as it arrives: the middleware keeps no copy of the body.
+    assert seen == [(b"one,", 1), (b"two,", 2), (b"three", 3)]
+    replay_receive, _ = _body_messages(b"one,two,", b"three")  # same bytes, other chunking: same request
+    replayed: list[dict[str, Any]] = []
+
+    async def collect(message: dict[str, Any]) -> None:
+        replayed.append(message)
+
+    await middleware(_scope("k-stream", token), replay_receive, collect)
+    assert replayed[0]["status"] == 201 and replayed[1]["body"] == b"ok"

@@ -12,6 +12,7 @@ from renkei_common import auth
 from renkei_common.errors import NotFound
 from renkei_common.events.consumer import describe
 from renkei_common.runtime import Runtime, prune_outbox
+from renkei_common.schema_types import Count, RequestModel
 
 OPERATOR_READ = auth.require_roles("operator", "auditor")
 OPERATOR_WRITE = auth.require_roles("operator")
@@ -47,8 +48,8 @@ class ReplayResult(BaseModel):
     outcome: str
 
 
-class PruneRequest(BaseModel):
-    retention_days: int = Field(ge=1, le=3650, description="delete outbox rows older than this")
+class PruneRequest(RequestModel):
+    retention_days: Annotated[Count, Field(ge=1, le=3650, description="delete outbox rows older than this")]
 
 
 class PruneResult(BaseModel):

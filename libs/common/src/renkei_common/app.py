@@ -9,17 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import MetaData
 
-from renkei_common import auth, errors, ops
+from renkei_common import auth, domain_problems, errors, ops
 from renkei_common.admin import admin_router
 from renkei_common.db import CommonBase, Database
 from renkei_common.events.consumer import Handler
 from renkei_common.events.feed import feed_router
+from renkei_common.limits import BodyLimitMiddleware
 from renkei_common.migrations import upgrade_async
 from renkei_common.runtime import Runtime
+from renkei_common.schema_types import text_guard
 from renkei_common.settings import ServiceSettings
 from renkei_common.writes import IdempotencyMiddleware
 
@@ -51,11 +53,6 @@ def get_db(request: Request) -> Database:
     return db
 
 
-def get_runtime(request: Request) -> Runtime:
-    runtime: Runtime = request.app.state.runtime
-    return runtime
-
-
 def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool = True) -> FastAPI:
     """The app of one service. `background=False` serves HTTP only (tests drive consumers themselves)."""
     ops.configure_logging(settings.log_level, settings.service_name)
@@ -84,6 +81,8 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
         openapi_tags=spec.tags,
         responses=errors.PROBLEM_RESPONSES,
         generate_unique_id_function=_operation_id,
+        # Query and path strings obey the same text rules as RequestModel bodies.
+        dependencies=[Depends(text_guard)],
     )
     app.state.settings = settings
     app.state.db = db
@@ -91,13 +90,16 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
     app.state.token_verifier = auth.TokenVerifier(settings)
 
     errors.install_error_handlers(app)
-    app.include_router(ops.health_router(runtime.readiness_checks()))
-    app.include_router(feed_router(get_db=get_db, auth_dependency=auth.current_actor))
+    domain_problems.install(app)
+    app.include_router(ops.health_router(runtime.readiness_checks(), liveness=runtime.liveness))
+    app.include_router(feed_router(get_db=get_db))
     app.include_router(admin_router())
     for router in spec.routers:
         app.include_router(router)
 
     app.add_middleware(IdempotencyMiddleware, database_getter=lambda: db)
+    # Outside the idempotency middleware, so that no oversized body is ever read, not even to hash it.
+    app.add_middleware(BodyLimitMiddleware, default_max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,4 +1,4 @@
-"""Bearer-token authentication (dev HS256 secret or OIDC JWKS) and org-scoped authorisation helpers."""
+"""Bearer-token authentication (dev HS256 secret or OIDC JWKS) and role checks; org checks are in access."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from renkei_common.errors import FieldError, Forbidden, ServiceUnavailable, Unauthorized
+from renkei_common.errors import Forbidden, ServiceUnavailable, Unauthorized
 from renkei_common.settings import ServiceSettings
 
 
@@ -55,10 +55,6 @@ class Actor:
     @property
     def reads_all(self) -> bool:
         return self.has_role(Role.national, Role.auditor)
-
-    def acts_for(self, org_code: str) -> bool:
-        """May this actor write on behalf of `org_code`? Only for its own org, and auditors never write."""
-        return not self.is_auditor and self.org == org_code
 
 
 def mint_dev_token(
@@ -206,23 +202,6 @@ def ensure_can_write(actor: Actor) -> None:
     """Auditors read everything and write nothing."""
     if actor.is_auditor:
         raise Forbidden("the auditor role may read but never write")
-
-
-def ensure_acts_for(actor: Actor, org_code: str, *, field: str) -> None:
-    """403 unless `actor` may write for `org_code`, named by request field `field` (e.g. "body.org_code")."""
-    ensure_can_write(actor)
-    if not actor.acts_for(org_code):
-        message = f"organisation {actor.org} may not act for organisation {org_code}"
-        raise Forbidden(message, errors=[FieldError(field=field, rule="acts_for_own_org", message=message)])
-
-
-def ensure_acts_for_any(actor: Actor, org_codes: Iterable[str], *, field: str) -> None:
-    """403 unless `actor` may write for at least one of `org_codes` (e.g. one party of an agreement)."""
-    ensure_can_write(actor)
-    codes = list(org_codes)
-    if not any(actor.acts_for(code) for code in codes):
-        message = f"organisation {actor.org} is none of {', '.join(codes)} and may not act for them"
-        raise Forbidden(message, errors=[FieldError(field=field, rule="acts_for_own_org", message=message)])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from renkei_common.topology import SERVICE_PORTS, SUBSCRIPTIONS
+from renkei_common.topology import SERVICE_PORTS, subscriptions
 
 
 def service_env(service: str, *, data_dir: Path, ports: dict[str, int], host: str) -> dict[str, str]:
@@ -30,7 +30,7 @@ def service_env(service: str, *, data_dir: Path, ports: dict[str, int], host: st
         RENKEI_MIGRATE_ON_START="true",
         RENKEI_FEED_POLL_WAIT_S=os.environ.get("RENKEI_FEED_POLL_WAIT_S", "20"),
         RENKEI_FEED_SOURCES=json.dumps(
-            {p: f"http://{host}:{ports[p]}" for p in SUBSCRIPTIONS.get(service, ())}
+            {p: f"http://{host}:{ports[p]}" for p in subscriptions().get(service, ())}
         ),
     )
     return env

@@ -213,6 +213,51 @@ async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, error)
 
 
+# SQLSTATE of a unique violation (PostgreSQL appendix A); SQLite names it by extended result code instead.
+_PG_UNIQUE_VIOLATION = "23505"
+_SQLITE_UNIQUE_CODES = frozenset({"SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"})
+
+
+def is_unique_violation(exc: BaseException) -> bool:
+    """Is `exc` (a SQLAlchemy IntegrityError) a unique or primary-key violation, i.e. a key taken meanwhile?
+
+    Foreign-key, NOT NULL and CHECK violations are bugs in the code that wrote, never lost races.
+    """
+    orig = getattr(exc, "orig", None)
+    if orig is None:
+        return False
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if sqlstate is not None:
+        return str(sqlstate) == _PG_UNIQUE_VIOLATION
+    errorname = getattr(orig, "sqlite_errorname", None)
+    if errorname is not None:
+        return str(errorname) in _SQLITE_UNIQUE_CODES
+    return str(orig).startswith("UNIQUE constraint failed")
+
+
+def lost_race_conflict(exc: BaseException) -> Conflict | None:
+    """The retryable 409 for a write that lost a race to a concurrent one; None when `exc` is a real error.
+
+    Lost races: a stale row version (StaleDataError), a unique key taken meanwhile, SQLite's writer lock.
+    Anything else (a foreign-key or NOT NULL violation, a database outage) must surface as a logged 500.
+    """
+    from sqlalchemy.exc import IntegrityError, OperationalError
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if isinstance(exc, StaleDataError):
+        lost = True
+    elif isinstance(exc, IntegrityError):
+        lost = is_unique_violation(exc)
+    elif isinstance(exc, OperationalError):
+        lost = "locked" in str(exc.orig)
+    else:
+        lost = False
+    if not lost:
+        return None
+    message = "another request changed this resource at the same time; read it again and retry"
+    return Conflict(message, slug="concurrent-update", headers={"Retry-After": "1"})
+
+
 def internal_error(request_id: str | None) -> ProblemError:
     """The 500 problem: the request id lets an operator find the traceback; the caller never sees it."""
     return ProblemError(f"unexpected error; quote request id {request_id} when reporting it")
@@ -253,6 +298,7 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: _problem_response_doc("No such resource"),
     409: _problem_response_doc("Conflicts with the resource's state or a request in progress"),
     412: _problem_response_doc("If-Match does not match the current ETag"),
+    413: _problem_response_doc("The request body is larger than the route's `x-max-body-bytes`, else 1 MiB"),
     422: _problem_response_doc("A field breaks a rule; `errors` names each field and rule"),
 }
 

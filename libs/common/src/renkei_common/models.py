@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from renkei_common.db import BigIntPK, CommonBase
+from renkei_common.db import BigIntPK, CommonBase, UTCDateTime
 
 
 class OutboxEvent(CommonBase):
@@ -23,10 +23,10 @@ class OutboxEvent(CommonBase):
     subject: Mapped[str] = mapped_column(String(200))
     topic: Mapped[str] = mapped_column(String(200))
     aggregate_version: Mapped[int] = mapped_column(Integer, default=0)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     traceparent: Mapped[str | None] = mapped_column(String(55), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
@@ -41,7 +41,7 @@ class InboxEvent(CommonBase):
     consumer: Mapped[str] = mapped_column(String(100), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     type: Mapped[str] = mapped_column(String(200))
-    processed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    processed_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class DeadLetter(CommonBase):
@@ -58,8 +58,8 @@ class DeadLetter(CommonBase):
     error: Mapped[str] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(300))
-    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    replayed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    replayed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     replay_error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (Index("ix_dead_letter_consumer_replayed", "consumer", "replayed_at"),)
@@ -73,7 +73,7 @@ class FeedCheckpoint(CommonBase):
     consumer: Mapped[str] = mapped_column(String(100), primary_key=True)
     source: Mapped[str] = mapped_column(String(100), primary_key=True)
     last_sequence: Mapped[int] = mapped_column(BigIntPK, default=0)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AuditEntry(CommonBase):
@@ -82,7 +82,7 @@ class AuditEntry(CommonBase):
     __tablename__ = "audit_entry"
 
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
-    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     actor_sub: Mapped[str] = mapped_column(String(200))
     actor_org: Mapped[str] = mapped_column(String(20))
     action: Mapped[str] = mapped_column(String(100))
@@ -113,5 +113,5 @@ class IdempotencyRecord(CommonBase):
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     response_headers: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
     # When the current attempt started; an in-progress record older than the takeover age is abandoned.
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

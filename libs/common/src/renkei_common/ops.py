@@ -177,16 +177,31 @@ async def _run_check(name: str, check: ReadinessCheck, timeout_s: float) -> str:
 
 
 def health_router(
-    readiness_checks: Mapping[str, ReadinessCheck] | None = None, *, timeout_s: float = 2.0
+    readiness_checks: Mapping[str, ReadinessCheck] | None = None,
+    *,
+    timeout_s: float = 2.0,
+    liveness: Callable[[], Mapping[str, str]] | None = None,
 ) -> APIRouter:
-    """`/livez`, `/readyz` and `/metrics`: no token needed, and kept out of the OpenAPI schema."""
+    """`/livez`, `/readyz` and `/metrics`: no token needed, and kept out of the OpenAPI schema.
+
+    `liveness()` gives each background task's state ("ok" or why not); any other state fails /livez.
+    """
     checks = dict(readiness_checks or {})
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/livez")
-    async def livez() -> dict[str, str]:
+    @router.get("/livez", response_model=None)
+    async def livez() -> dict[str, Any] | JSONResponse:
         # Never touches the DB: a database outage must not make Kubernetes restart healthy processes.
-        return {"status": "ok"}
+        # A dead or stuck background loop must: nothing else would bring it back.
+        states = dict(liveness()) if liveness is not None else {}
+        if not states:
+            return {"status": "ok"}
+        failed = sorted(name for name, state in states.items() if state != "ok")
+        if not failed:
+            return {"status": "ok", "checks": states}
+        log.error("not live: %s", ", ".join(f"{name} {states[name]}" for name in failed))
+        not_live = ServiceUnavailable(f"not live: {', '.join(failed)}", slug="not-live", checks=states)
+        return not_live.to_response(instance="/livez", request_id=current_request_id())
 
     @router.get("/readyz")
     async def readyz() -> JSONResponse:

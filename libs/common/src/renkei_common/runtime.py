@@ -1,10 +1,17 @@
-"""Background machinery of a running service: relay, consumers and outbox pruning, started by the app."""
+"""Background machinery of a running service: relay, consumers and outbox pruning, started by the app.
+
+Every loop runs under a supervisor that restarts it with backoff after any error, so no loop dies silently;
+`/livez` fails if one is dead anyway (cancelled from outside) or stuck (no heartbeat for
+`RENKEI_LIVENESS_STALL_S`). `/readyz` checks only what a request needs, the database: a Kafka outage is
+what the outbox buffers, reported by the `renkei_outbox_backlog` and `renkei_relay_connected` metrics.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -16,6 +23,12 @@ from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor, Handler, RetryPolicy
 from renkei_common.events.feed import FeedConsumerRunner
 from renkei_common.events.kafka import client_options, producer_options
+from renkei_common.events.metrics import (
+    BACKGROUND_RESTARTS,
+    EVENTS_PUBLISHED,
+    OUTBOX_BACKLOG,
+    RELAY_CONNECTED,
+)
 from renkei_common.models import OutboxEvent
 from renkei_common.settings import ServiceSettings
 from renkei_common.topology import dlq_topic, events_topic
@@ -36,6 +49,8 @@ class Runtime:
     runners: list[Any] = field(default_factory=list)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
+    # Task name -> the component whose `last_beat` (time.monotonic()) shows the task makes progress.
+    heartbeats: dict[str, Any] = field(default_factory=dict)
 
     @property
     def consumer_name(self) -> str:
@@ -52,6 +67,7 @@ class Runtime:
                 batch_size=s.relay_batch_size,
                 poll_interval_s=s.relay_poll_interval_s,
                 max_backoff_s=s.relay_max_backoff_s,
+                on_published=EVENTS_PUBLISHED.labels(s.service_name).inc,
             )
         if not self.consumes or not self.handlers:
             return
@@ -111,11 +127,55 @@ class Runtime:
     def start(self) -> None:
         self.stop.clear()
         if self.relay is not None:
-            self.tasks.append(asyncio.create_task(self.relay.run(self.stop), name="outbox-relay"))
+            self._spawn("relay", self.relay.run, heartbeat=self.relay)
         for runner in self.runners:
-            self.tasks.append(asyncio.create_task(runner.run(self.stop), name=f"consumer-{runner}"))
+            self._spawn(f"consumer_{getattr(runner, 'source', 'kafka')}", runner.run, heartbeat=runner)
         if self.settings.outbox_retention_days > 0:
-            self.tasks.append(asyncio.create_task(self._prune_periodically(), name="outbox-prune"))
+            self._spawn("outbox_prune", self._prune_periodically)
+        if self.relay is not None:
+            self._spawn("outbox_backlog", self._observe_backlog)
+
+    def _spawn(
+        self, name: str, run: Callable[[asyncio.Event], Awaitable[None]], *, heartbeat: Any = None
+    ) -> None:
+        self.tasks.append(asyncio.create_task(self._supervise(name, run), name=name))
+        if heartbeat is not None:
+            self.heartbeats[name] = heartbeat
+
+    async def _supervise(self, name: str, run: Callable[[asyncio.Event], Awaitable[None]]) -> None:
+        """Run `run(stop)` until the service stops, restarting it with backoff whatever ends it early."""
+        s, backoff = self.settings, 0.0
+        while not self.stop.is_set():
+            started = time.monotonic()
+            try:
+                await run(self.stop)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("background task %s failed; restarting it", name)
+            else:
+                if self.stop.is_set():
+                    return
+                log.error("background task %s ended while the service runs; restarting it", name)
+            BACKGROUND_RESTARTS.labels(s.service_name, name).inc()
+            if time.monotonic() - started > s.supervisor_max_backoff_s:
+                backoff = 0.0  # it ran well for a while: this is a new failure, not the same one again
+            backoff = min(s.supervisor_max_backoff_s, max(s.supervisor_backoff_s, backoff * 2))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stop.wait(), backoff)
+
+    def liveness(self) -> dict[str, str]:
+        """Per background task: "ok", "dead" (ended though the service runs) or "stalled for Ns"."""
+        now, result = time.monotonic(), {}
+        for task in self.tasks:
+            name = task.get_name()
+            if task.done():
+                result[name] = "ok" if self.stop.is_set() else "dead"
+                continue
+            beat = _last_beat(self.heartbeats.get(name))
+            stalled = beat is not None and now - beat > self.settings.liveness_stall_s
+            result[name] = f"stalled for {now - beat:.0f}s" if stalled and beat is not None else "ok"
+        return result
 
     async def shutdown(self, timeout: float = 15.0) -> None:
         """Let consumers finish their current event and commit, then stop (SIGTERM path)."""
@@ -130,9 +190,10 @@ class Runtime:
                 if not task.cancelled() and task.exception() is not None:
                     log.error("background task %s failed: %r", task.get_name(), task.exception())
         self.tasks.clear()
+        self.heartbeats.clear()
 
-    async def _prune_periodically(self) -> None:
-        while not self.stop.is_set():
+    async def _prune_periodically(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
             try:
                 await prune_outbox(
                     self.db,
@@ -142,24 +203,24 @@ class Runtime:
             except Exception:
                 log.exception("outbox pruning failed")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.stop.wait(), 3600)
+                await asyncio.wait_for(stop.wait(), 3600)
 
     def readiness_checks(self) -> dict[str, Callable[[], Awaitable[None]]]:
-        checks: dict[str, Callable[[], Awaitable[None]]] = {"database": self.db.ping}
-        if self.relay is not None:
-            checks["kafka_relay"] = self._check_flag(self.relay, "relay cannot reach Kafka")
-        for runner in self.runners:
-            name = f"consumer_{getattr(runner, 'source', 'kafka')}"
-            checks[name] = self._check_flag(runner, f"{name} has not reached its source yet")
-        return checks
+        # What a request needs, and nothing else: Kafka and the feeds of other services are not (writes
+        # wait in the outbox); a broken background loop shows in /livez and the metrics instead.
+        return {"database": self.db.ping}
 
-    @staticmethod
-    def _check_flag(component: Any, message: str) -> Callable[[], Awaitable[None]]:
-        async def check() -> None:
-            if not component.healthy:
-                raise RuntimeError(getattr(component, "last_error", None) or message)
-
-        return check
+    async def _observe_backlog(self, stop: asyncio.Event) -> None:
+        """Publish the relay's state as metrics: the backlog is what an operator alerts on."""
+        service = self.settings.service_name
+        while not stop.is_set():
+            RELAY_CONNECTED.labels(service).set(1 if self.relay is not None and self.relay.healthy else 0)
+            try:
+                OUTBOX_BACKLOG.labels(service).set((await self.outbox_backlog())["unpublished"])
+            except Exception as exc:  # the database is away: the gauge keeps its last value
+                log.warning("could not count the outbox backlog: %s", exc)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.settings.backlog_interval_s)
 
     async def outbox_backlog(self) -> dict[str, Any]:
         async with self.db.session() as session:
@@ -174,6 +235,18 @@ class Runtime:
             "unpublished": unpublished or 0 if self.settings.transport == "kafka" else 0,
             "last_sequence": last or 0,
         }
+
+
+def _last_beat(component: Any) -> float | None:
+    """The latest heartbeat of a component or of its event processor (which beats while it retries)."""
+    if component is None:
+        return None
+    beats = [
+        getattr(component, "last_beat", None),
+        getattr(getattr(component, "processor", None), "last_beat", None),
+    ]
+    known = [beat for beat in beats if isinstance(beat, int | float)]
+    return max(known) if known else None
 
 
 async def prune_outbox(db: Database, *, retention_days: int, require_published: bool) -> int:

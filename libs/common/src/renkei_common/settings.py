@@ -41,6 +41,8 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = "renkei"
     oidc_jwks_url: str | None = None
     cors_origins: list[str] = Field(default_factory=list)
+    # Larger request bodies get a 413 before they are read; a route may declare its own (limits.body_limit).
+    max_body_bytes: int = Field(default=1024 * 1024, ge=0)
     log_level: str = "INFO"
     # Outbox rows are the event feed, so they are pruned only by this explicit retention.
     outbox_retention_days: int = 90
@@ -53,6 +55,14 @@ class ServiceSettings(BaseSettings):
     consumer_backoff_base_s: float = 0.2
     consumer_backoff_max_s: float = 5.0
     feed_poll_wait_s: float = 20.0
+    # Background loops restart after any error, waiting this long, doubling up to the maximum.
+    supervisor_backoff_s: float = 0.5
+    supervisor_max_backoff_s: float = 30.0
+    # /livez fails when a background loop has shown no progress for this long (stuck, not merely idle:
+    # every loop beats at least every ~30 s, also while it waits for Kafka or the database).
+    liveness_stall_s: float = 300.0
+    # How often the relay's backlog and connection are published as metrics.
+    backlog_interval_s: float = 15.0
     # Only dev may migrate on start; in prod migrations are a separate Job.
     migrate_on_start: bool = True
 
@@ -75,7 +85,3 @@ class ServiceSettings(BaseSettings):
             if problems:
                 raise ValueError("; ".join(problems))
         return self
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")

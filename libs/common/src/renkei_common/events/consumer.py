@@ -1,4 +1,8 @@
-"""Consumer runtime shared by both transports: inbox dedup, bounded retries, dead letters, replay."""
+"""Consumer runtime shared by both transports: inbox dedup, bounded retries, dead letters, replay.
+
+Retries are bounded for errors of the event itself; a database that is away (is_database_unavailable) is
+waited for without limit, because no event is poison while its consumer cannot reach its own database.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import asyncio
 import enum
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from renkei_common.db import Database
+from renkei_common.db import Database, is_database_unavailable
 from renkei_common.events.envelope import EnvelopeError, EventEnvelope
 from renkei_common.models import DeadLetter, InboxEvent
 
@@ -64,6 +69,8 @@ class EventProcessor:
         self.retry = retry or RetryPolicy()
         self.dead_letter_sink = dead_letter_sink
         self.counts: dict[Outcome, int] = dict.fromkeys(Outcome, 0)
+        # time.monotonic() of the last attempt or wait; the runtime's /livez reads it (stuck or not).
+        self.last_beat = time.monotonic()
 
     async def process_raw(self, raw: bytes, *, origin: str, hook: TransactionHook | None = None) -> Outcome:
         try:
@@ -162,15 +169,23 @@ class EventProcessor:
         raw: bytes | None = None,
     ) -> Outcome:
         handler = self.handlers.get(envelope.type)
-        attempt = 0
+        attempt = outage = 0
         while True:
-            attempt += 1
+            self.last_beat = time.monotonic()
             try:
                 return self._count(await self._apply_once(envelope, handler, hook))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                if attempt >= self.retry.max_attempts:
+                if is_database_unavailable(exc):
+                    # Not the event's fault: wait for the database however long it takes, without
+                    # counting an attempt, and never dead-letter (the dead letter could not be written).
+                    outage += 1
+                    await self._wait_for_database(exc, outage, f"event {envelope.id}")
+                    continue
+                attempt += 1
+                # An EnvelopeError (e.g. a payload that breaks its contract) can never succeed: no retries.
+                if attempt >= self.retry.max_attempts or isinstance(exc, EnvelopeError):
                     log.error(
                         "consumer %s gives up on event %s (%s) after %d attempts: %s",
                         self.consumer,
@@ -228,6 +243,21 @@ class EventProcessor:
             raise
         return Outcome.APPLIED
 
+    async def _wait_for_database(self, error: Exception, outage: int, what: str) -> None:
+        delay = max(0.1, self.retry.delay(min(outage, 10)))
+        if outage == 1 or outage % 20 == 0:
+            log.warning(
+                "consumer %s: database unavailable (%s); %s waits, retry %d in %.1fs",
+                self.consumer,
+                error,
+                what,
+                outage,
+                delay,
+            )
+        _record_database_wait(self.consumer)
+        self.last_beat = time.monotonic()  # waiting for the database is progress, not a stuck loop
+        await asyncio.sleep(delay)
+
     async def _dead_letter(
         self,
         envelope: EventEnvelope | None,
@@ -239,6 +269,28 @@ class EventProcessor:
     ) -> None:
         if self.dead_letter_sink is not None:
             await self.dead_letter_sink(raw, error, origin)
+        outage = 0
+        while True:
+            try:
+                await self._store_dead_letter(envelope, raw, error, attempts, origin, hook)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if not is_database_unavailable(exc):
+                    raise
+                outage += 1
+                await self._wait_for_database(exc, outage, "a dead letter")
+
+    async def _store_dead_letter(
+        self,
+        envelope: EventEnvelope | None,
+        raw: bytes,
+        error: str,
+        attempts: int,
+        origin: str,
+        hook: TransactionHook | None,
+    ) -> None:
         async with self.db.transaction() as session:
             session.add(
                 DeadLetter(
@@ -291,6 +343,12 @@ class EventProcessor:
         self.counts[outcome] += 1
         _record_metric(self.consumer, outcome)
         return outcome
+
+
+def _record_database_wait(consumer: str) -> None:
+    from renkei_common.events.metrics import DATABASE_WAITS
+
+    DATABASE_WAITS.labels(consumer=consumer).inc()
 
 
 def _record_metric(consumer: str, outcome: Outcome) -> None:

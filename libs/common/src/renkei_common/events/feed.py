@@ -14,9 +14,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from renkei_common.auth import require_roles
 from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor
 from renkei_common.events.envelope import EventEnvelope
+from renkei_common.events.metrics import CONSUMER_CONNECTED
 from renkei_common.events.outbox import notifier_for, row_to_envelope
 from renkei_common.models import FeedCheckpoint, OutboxEvent
 
@@ -24,6 +26,9 @@ log = logging.getLogger(__name__)
 
 MAX_LIMIT = 1000
 MAX_WAIT_S = 30.0
+# The raw feed carries every event of every org; until per-org visibility exists, only the platform reads
+# it: other services (`service`), operators, and auditors (read-only by definition).
+FEED_ROLES = ("service", "operator", "auditor")
 
 
 class EventPage(BaseModel):
@@ -44,9 +49,15 @@ async def read_feed(
         return [row_to_envelope(row) for row in rows]
 
 
-def feed_router(*, get_db: Callable[[Request], Database], auth_dependency: Callable[..., Any]) -> APIRouter:
-    """`GET /v1/events?after=&limit=&wait=`: long-polls up to `wait` seconds when nothing is new."""
+def feed_router(
+    *, get_db: Callable[[Request], Database], auth_dependency: Callable[..., Any] | None = None
+) -> APIRouter:
+    """`GET /v1/events?after=&limit=&wait=`: long-polls up to `wait` seconds when nothing is new.
+
+    `auth_dependency` defaults to admitting FEED_ROLES only; any other caller gets a 403 problem.
+    """
     router = APIRouter(tags=["events"])
+    auth_dependency = auth_dependency or require_roles(*FEED_ROLES)
 
     @router.get(
         "/v1/events",
@@ -108,6 +119,8 @@ class FeedConsumerRunner:
         self.max_backoff_s = max_backoff_s
         self.healthy = False
         self.last_error: str | None = None
+        # time.monotonic() of the last poll or retry; the runtime's /livez reads it.
+        self.last_beat = time.monotonic()
 
     async def checkpoint(self) -> int:
         async with self.processor.db.session() as session:
@@ -119,13 +132,16 @@ class FeedConsumerRunner:
         backoff = 0.0
         try:
             while not stop.is_set():
+                self.last_beat = time.monotonic()
                 try:
                     await self.poll_once(client, wait=self.wait_s, stop=stop)
                     self.healthy, self.last_error, backoff = True, None, 0.0
+                    CONSUMER_CONNECTED.labels(self.processor.consumer, self.source).set(1)
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:
                     self.healthy, self.last_error = False, str(exc)
+                    CONSUMER_CONNECTED.labels(self.processor.consumer, self.source).set(0)
                     backoff = min(self.max_backoff_s, max(0.5, backoff * 2))
                     log.warning("feed %s unreachable, retry in %.1fs: %s", self.source, backoff, exc)
                     try:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 
 from renkei_common.events.consumer import EventProcessor
+from renkei_common.events.metrics import CONSUMER_CONNECTED
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,8 @@ class KafkaConsumerRunner:
         self.max_records = max_records
         self.dead_letter_sink = dead_letter_sink
         self.healthy = False
+        # time.monotonic() of the last poll or restart; the runtime's /livez reads it.
+        self.last_beat = time.monotonic()
         self.consumer: AIOKafkaConsumer | None = None
         self._pending_offsets: dict[TopicPartition, int] = {}
         self._commit_task: asyncio.Task[None] | None = None
@@ -81,22 +85,39 @@ class KafkaConsumerRunner:
         return int(max(300_000, worst_record_s * 1000 * 2))
 
     async def run(self, stop: asyncio.Event) -> None:
+        """Consume until `stop`; after ANY error, start a fresh consumer (rejoining the group) with backoff.
+
+        Uncommitted offsets are redelivered after a restart, and the inbox turns them into no-ops.
+        """
         backoff = 0.0
-        while not stop.is_set():
-            try:
-                await self._consume(stop)
-            except asyncio.CancelledError:
-                raise
-            except KafkaError as exc:
-                self.healthy = False
-                backoff = min(30.0, max(0.5, backoff * 2))
-                log.warning("consumer %s lost Kafka, retry in %.1fs: %s", self.group_id, backoff, exc)
+        try:
+            while not stop.is_set():
+                self.last_beat = time.monotonic()
                 try:
-                    await asyncio.wait_for(stop.wait(), backoff)
-                except TimeoutError:
-                    pass
-        if self.dead_letter_sink is not None:
-            await self.dead_letter_sink.stop()
+                    await self._consume(stop)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    self._set_healthy(False)
+                    backoff = min(30.0, max(0.5, backoff * 2))
+                    if isinstance(exc, KafkaError):
+                        log.warning("consumer %s lost Kafka, retry in %.1fs: %s", self.group_id, backoff, exc)
+                    else:
+                        log.exception("consumer %s failed, restarting in %.1fs", self.group_id, backoff)
+                    self.last_beat = time.monotonic()
+                    try:
+                        await asyncio.wait_for(stop.wait(), backoff)
+                    except TimeoutError:
+                        pass
+                else:
+                    backoff = 0.0
+        finally:
+            if self.dead_letter_sink is not None:
+                await self.dead_letter_sink.stop()
+
+    def _set_healthy(self, healthy: bool) -> None:
+        self.healthy = healthy
+        CONSUMER_CONNECTED.labels(self.processor.consumer, "kafka").set(1 if healthy else 0)
 
     async def _consume(self, stop: asyncio.Event) -> None:
         consumer = AIOKafkaConsumer(
@@ -114,7 +135,9 @@ class KafkaConsumerRunner:
         try:
             while not stop.is_set():
                 batches = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
-                self.healthy = True
+                self.last_beat = time.monotonic()
+                if not self.healthy:
+                    self._set_healthy(True)
                 offsets: dict[TopicPartition, int] = {}
                 for tp, records in batches.items():
                     if stop.is_set():

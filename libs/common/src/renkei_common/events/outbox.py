@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import event as sa_event
@@ -93,7 +93,10 @@ async def add_event(
 
 async def add_envelope(session: AsyncSession, envelope: EventEnvelope) -> OutboxEvent:
     bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
+    # Taken once per transaction: the second event of a transaction already holds it (the flag is the one
+    # _notify_after_commit sets and clears on commit or rollback).
+    locked = session.sync_session.info.get("_outbox_notify_registered", False)
+    if bind.dialect.name == "postgresql" and not locked:
         # Sequences must become visible in order, or a feed reader could pass a gap that commits later.
         # Holding this lock until commit serialises only the outbox-writing tail of each transaction.
         await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _OUTBOX_LOCK_KEY})
@@ -155,7 +158,3 @@ def _current_traceparent() -> str | None:
     except ImportError:  # ops is optional for library users without the HTTP layer
         return None
     return current_traceparent()
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

@@ -1,20 +1,33 @@
-"""Relay: publishes unpublished outbox rows to Kafka, woken on commit, polling as a fallback."""
+"""Relay: publishes unpublished outbox rows to Kafka, woken on commit, polling as a fallback.
+
+Several replicas may run a relay on one PostgreSQL database; one publishes at a time. Each batch runs in a
+transaction that first takes a transaction-scoped advisory lock with pg_try_advisory_xact_lock: a replica
+that does not get it publishes nothing this round. The lock is released by the commit that marks the batch
+published, so the next batch, whoever publishes it, starts after the last one was acknowledged by Kafka:
+an aggregate's events reach Kafka in sequence order even when replicas take turns. (Claims with SKIP
+LOCKED let two replicas send neighbouring batches at once, and a later batch could land first.)
+SQLite is single-process: one relay per database by construction.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from renkei_common.db import Database
 from renkei_common.events.outbox import notifier_for, row_to_envelope
 from renkei_common.models import OutboxEvent
 
 log = logging.getLogger(__name__)
+
+# Any constant, distinct from the outbox writers' lock (outbox._OUTBOX_LOCK_KEY); the same in every replica.
+RELAY_LOCK_KEY = 0x72656C79  # "rely"
 
 
 class Publisher(Protocol):
@@ -82,11 +95,16 @@ class OutboxRelay:
         self.notifier = notifier_for(db.engine)
         self.healthy = False
         self.published_total = 0
+        # Whether this replica held the publishing lock in its last round (always true on SQLite).
+        self.leader = False
+        # time.monotonic() of the last round; the runtime's /livez reads it.
+        self.last_beat = time.monotonic()
 
     async def run(self, stop: asyncio.Event) -> None:
         backoff = 0.0
         while not stop.is_set():
             generation = self.notifier.generation
+            self.last_beat = time.monotonic()
             try:
                 sent = await self.publish_once()
                 self.healthy = True
@@ -106,39 +124,56 @@ class OutboxRelay:
         await self.publisher.stop()
 
     async def publish_once(self) -> int:
-        """Claim one batch, publish it and mark it published, all in one transaction."""
-        async with self.db.transaction() as session:
-            query = (
-                select(OutboxEvent)
-                .where(OutboxEvent.published_at.is_(None))
-                .order_by(OutboxEvent.sequence)
-                .limit(self.batch_size)
-            )
-            if self.db.is_postgres:
-                query = query.with_for_update(skip_locked=True)
-            rows = list((await session.execute(query)).scalars())
-            if not rows:
-                return 0
-            messages = [
-                (row.topic, row.subject.encode(), row_to_envelope(row).to_json_bytes()) for row in rows
-            ]
-            try:
+        """Claim one batch, publish it and mark it published, all in one transaction; 0 if there is nothing
+        to publish or another replica holds the lead."""
+        sequences: list[int] = []
+        sent = False
+        try:
+            async with self.db.transaction() as session:
+                if self.db.is_postgres:
+                    lead = await session.scalar(
+                        text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": RELAY_LOCK_KEY}
+                    )
+                    self.leader = bool(lead)
+                    if not lead:
+                        return 0
+                else:
+                    self.leader = True
+                query = (
+                    select(OutboxEvent)
+                    .where(OutboxEvent.published_at.is_(None))
+                    .order_by(OutboxEvent.sequence)
+                    .limit(self.batch_size)
+                )
+                rows = list((await session.execute(query)).scalars())
+                if not rows:
+                    return 0
+                sequences = [row.sequence for row in rows]
+                messages = [
+                    (row.topic, row.subject.encode(), row_to_envelope(row).to_json_bytes()) for row in rows
+                ]
                 await self.publisher.send_batch(messages)
-            except Exception as exc:
-                await session.rollback()
-                await self._record_failure([r.sequence for r in rows], str(exc))
-                raise
-            await session.execute(
-                update(OutboxEvent)
-                .where(OutboxEvent.sequence.in_([r.sequence for r in rows]))
-                .values(published_at=datetime.now(UTC), attempts=OutboxEvent.attempts + 1, last_error=None)
-            )
-        self.published_total += len(rows)
+                sent = True
+                await session.execute(
+                    update(OutboxEvent)
+                    .where(OutboxEvent.sequence.in_(sequences))
+                    .values(
+                        published_at=datetime.now(UTC), attempts=OutboxEvent.attempts + 1, last_error=None
+                    )
+                )
+        except Exception as exc:
+            # Not sent: the rows wait for the next round. Sent but not marked (the commit failed): they go
+            # again, a duplicate the consumers' inbox absorbs, still in order.
+            if sequences:
+                reason = str(exc) if not sent else f"published, but not marked: {exc}"
+                await self._record_failure(sequences, reason)
+            raise
+        self.published_total += len(sequences)
         if self.on_published is not None:
-            result = self.on_published(len(rows))
+            result = self.on_published(len(sequences))
             if asyncio.iscoroutine(result):
                 await result
-        return len(rows)
+        return len(sequences)
 
     async def _record_failure(self, sequences: list[int], error: str) -> None:
         try:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from renkei_common.events.contracts import CATALOGUE, EventPayload
-from renkei_common.topology import SERVICE_PORTS, SUBSCRIPTIONS, dlq_topic, events_topic
+from renkei_common.topology import SERVICE_PORTS, dlq_topic, events_topic, subscriptions
 
 CONTRACTS_DIR = Path(__file__).resolve().parents[3] / "contracts"
 
@@ -64,7 +64,7 @@ def asyncapi_document() -> dict[str, Any]:
                 "contentType": "application/cloudevents+json",
                 "payload": {"$ref": f"./schemas/{type_}.json"},
             }
-    for consumer, producers in SUBSCRIPTIONS.items():
+    for consumer, producers in subscriptions().items():
         channels[f"{consumer}Dlq"] = {
             "address": dlq_topic(consumer),
             "description": f"Events the {consumer} consumer gave up on after bounded retries.",

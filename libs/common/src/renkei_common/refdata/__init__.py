@@ -2,8 +2,10 @@
 
 from .codes import (
     PREFECTURE_CODES,
+    CodeRule,
     InvalidLocalGovernmentCode,
     check_digit,
+    fold_full_width_digits,
     is_valid_code,
     prefecture_code_of,
     validate_code,
@@ -23,6 +25,7 @@ __all__ = [
     "POPULATION_SOURCE",
     "PREFECTURE_CODES",
     "THREE_METROPOLITAN_PREFECTURES",
+    "CodeRule",
     "Flag",
     "InvalidLocalGovernmentCode",
     "Kind",
@@ -30,6 +33,7 @@ __all__ = [
     "Registry",
     "UnknownLocalGovernment",
     "check_digit",
+    "fold_full_width_digits",
     "is_valid_code",
     "load_registry",
     "prefecture_code_of",

@@ -12,7 +12,7 @@ from enum import StrEnum
 from importlib import resources
 from typing import TypeVar
 
-from .codes import PREFECTURE_CODES, InvalidLocalGovernmentCode, prefecture_code_of, validate_code
+from .codes import PREFECTURE_CODES, CodeRule, InvalidLocalGovernmentCode, prefecture_code_of, validate_code
 
 __all__ = [
     "POPULATION_SOURCE",
@@ -28,7 +28,8 @@ __all__ = [
 # The census figures are government statistics; the attribution must travel with them (data README).
 POPULATION_SOURCE = "出典：総務省統計局『令和2年国勢調査』"
 
-# 三大都市圏 as DOMAIN §3.2 lists them: 埼玉, 千葉, 東京, 神奈川, 岐阜, 愛知, 三重, 京都, 大阪, 兵庫, 奈良.
+# 三大都市圏 approximated by whole prefectures (docs/domain.md §3.1):
+# 埼玉, 千葉, 東京, 神奈川, 岐阜, 愛知, 三重, 京都, 大阪, 兵庫, 奈良.
 # Stored as codes so the check needs no registry; a test derives them from the names in the data.
 THREE_METROPOLITAN_PREFECTURES: frozenset[str] = frozenset(
     {"11", "12", "13", "14", "21", "23", "24", "26", "27", "28", "29"}
@@ -160,7 +161,9 @@ def _normalise_prefecture(prefecture_code: str) -> str:
         text = text.zfill(2)
         if text in PREFECTURE_CODES:
             return text
-    raise InvalidLocalGovernmentCode(prefecture_code, "a prefecture code must be 01–47 (or a 6-digit code)")
+    raise InvalidLocalGovernmentCode(
+        prefecture_code, "a prefecture code must be 01–47 (or a 6-digit code)", rule=CodeRule.PREFECTURE_RANGE
+    )
 
 
 class Registry:

@@ -1,7 +1,13 @@
-"""The life of an idempotency_record row: claim the key, then complete it with the response or release it."""
+"""The life of an idempotency_record row: claim the key, then complete it with the response or release it.
+
+`request_hash` holds two digests of 128 bits each, 32 hex digits apiece: first the caller's (its `sub`
+and roles), known as soon as the token is verified; then the request's (method, path, query, If-Match
+and body), known once the body has streamed past. A claim stores the caller's and a placeholder.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -10,30 +16,41 @@ from sqlalchemy import ColumnElement, and_, delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from renkei_common.auth import Actor
 from renkei_common.db import Database
-from renkei_common.errors import Conflict, Unprocessable
+from renkei_common.errors import Conflict, FieldError, Forbidden
 from renkei_common.models import IdempotencyRecord
 
 log = logging.getLogger(__name__)
 
 IN_PROGRESS, COMPLETED = "in_progress", "completed"
+DIGEST_LENGTH = 32  # hex digits: 128 bits, each half of IdempotencyRecord.request_hash
+PENDING_DIGEST = "-" * DIGEST_LENGTH  # not a hex digest, so it never equals a request's
+
+
+def caller_digest(actor: Actor) -> str:
+    """Who made the write: replays go to the same caller with the same roles, never to a colleague or an
+    auditor of the same org."""
+    identity = "\0".join([actor.sub, *sorted(actor.roles)])
+    return hashlib.sha256(identity.encode()).hexdigest()[:DIGEST_LENGTH]
 
 
 @dataclass(frozen=True)
 class KeyedRequest:
-    """A write sent with an Idempotency-Key, identified by its caller's org and a hash of what it asks."""
+    """A write sent with an Idempotency-Key: the key is scoped by org and owned by one caller."""
 
     key: str
     org: str
+    caller: str  # caller_digest of the actor
     method: str
     path: str
-    request_hash: str
 
 
 async def claim_key(
     database: Database, request: KeyedRequest, *, takeover_after: timedelta
 ) -> IdempotencyRecord:
-    """Our in-progress record (run the request), or the completed one (replay it); else a 409/422 problem.
+    """Our in-progress record (run the request), or the completed one (check the body, then replay it);
+    else a 403 (another caller's key) or a 409 (in progress).
 
     Each step is its own short transaction, so no lock is held while the request itself runs.
     """
@@ -43,7 +60,7 @@ async def claim_key(
         actor_org=request.org,
         method=request.method,
         path=request.path,
-        request_hash=request.request_hash,
+        request_hash=request.caller + PENDING_DIGEST,
         state=IN_PROGRESS,
         created_at=now,
     )
@@ -56,25 +73,20 @@ async def claim_key(
     async with database.transaction() as session:
         existing = await session.get(IdempotencyRecord, (request.key, request.org))
         if existing is None:
-            # The first attempt failed with a 5xx and released the key between our two statements.
+            # The first attempt was released (an answer not to remember) between our two statements.
             raise _in_progress()
-        if existing.request_hash != request.request_hash:
-            raise Unprocessable(
-                "Idempotency-Key",
-                "reused_with_different_request",
-                f"this key was first used for another request ({existing.method} {existing.path} "
-                "or a different body); use a new key for a new request",
-                slug="idempotency-key-reused",
-            )
+        if existing.request_hash[:DIGEST_LENGTH] != request.caller:
+            # Checked before anything else: the key's state and its answer are the owner's business.
+            raise _not_the_owner()
         if existing.state == COMPLETED:
             return existing
-        if now - _aware(existing.created_at) < takeover_after:
+        if now - existing.created_at < takeover_after:
             raise _in_progress()
         # The first attempt died mid-request. Take over only if nobody else just did.
         taken = await session.execute(
             update(IdempotencyRecord)
             .where(_same_attempt(request, existing.created_at))
-            .values(created_at=now)
+            .values(created_at=now, request_hash=claim.request_hash)
         )
         if getattr(taken, "rowcount", 0) != 1:
             raise _in_progress()
@@ -82,32 +94,40 @@ async def claim_key(
     return claim
 
 
+def request_digest_of(record: IdempotencyRecord) -> str:
+    return record.request_hash[DIGEST_LENGTH:]
+
+
 async def complete_key(
     database: Database,
     request: KeyedRequest,
     *,
     claimed_at: datetime,
+    request_digest: str,
     status_code: int,
     body: bytes,
     headers: dict[str, str],
-) -> None:
-    """Store the response for replay. Failing here only logs: the response is already on its way."""
+) -> bool:
+    """Store the response for replay, before it is sent. False (logged) if it could not be stored."""
     try:
         async with database.transaction() as session:
-            await session.execute(
+            result = await session.execute(
                 update(IdempotencyRecord)
                 .where(_same_attempt(request, claimed_at))
                 .values(
                     state=COMPLETED,
+                    request_hash=request.caller + request_digest,
                     status_code=status_code,
                     response_body=body,
                     response_headers=headers,
                     completed_at=datetime.now(UTC),
                 )
             )
+        return getattr(result, "rowcount", 0) == 1
     except Exception:
-        # A retry takes the key over once the record is older than the takeover age.
+        # The answer is sent all the same; a retry takes the key over once the claim is old enough.
         log.exception("could not store the response for idempotency key %s", request.key)
+        return False
 
 
 async def release_key(database: Database, request: KeyedRequest, *, claimed_at: datetime) -> None:
@@ -145,6 +165,10 @@ def _in_progress() -> Conflict:
     )
 
 
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything this module writes is UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def _not_the_owner() -> Forbidden:
+    message = "this Idempotency-Key was used by another caller or with other roles; use a key of your own"
+    return Forbidden(
+        message,
+        slug="idempotency-key-not-yours",
+        errors=[FieldError(field="Idempotency-Key", rule="same_caller", message=message)],
+    )

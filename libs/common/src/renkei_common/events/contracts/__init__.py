@@ -8,8 +8,6 @@ not come with a new version.
 
 from __future__ import annotations
 
-from typing import Any
-
 from renkei_common.events.contracts.agreements import *  # noqa: F403
 from renkei_common.events.contracts.base import *  # noqa: F403
 from renkei_common.events.contracts.base import EventPayload
@@ -30,14 +28,3 @@ def _all_payloads() -> list[type[EventPayload]]:
 
 
 CATALOGUE: dict[str, type[EventPayload]] = {cls.type_name(): cls for cls in _all_payloads()}
-
-
-def payload_class(type_: str) -> type[EventPayload]:
-    try:
-        return CATALOGUE[type_]
-    except KeyError:
-        raise KeyError(f"unknown event type {type_!r}") from None
-
-
-def parse_payload(type_: str, data: dict[str, Any]) -> EventPayload:
-    return payload_class(type_).model_validate(data)

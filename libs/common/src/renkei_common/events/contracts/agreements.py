@@ -3,11 +3,47 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar, Literal
+from enum import StrEnum
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from renkei_common.events.contracts.base import AgreementKind, AreaType, EventPayload, LocalGovernmentCode
+from renkei_common.events.contracts.base import (
+    AS_LITERAL,
+    AgreementKind,
+    AreaType,
+    EventPayload,
+    LocalGovernmentCode,
+)
+
+
+class DeclarationKind(StrEnum):
+    RENKEI_CHUSU_TOSHI_SENGEN = "renkei_chusu_toshi_sengen"  # 連携中枢都市宣言
+    CHUSHIN_SHI_SENGEN = "chushin_shi_sengen"  # 中心市宣言
+
+
+class AreaChange(StrEnum):
+    MEMBER_ADDED = "member_added"
+    MEMBER_CHANGED = "member_changed"
+    DETAILS_CHANGED = "details_changed"
+
+
+class Confidence(StrEnum):
+    """How firmly a requirement rule rests on a public primary source."""
+
+    SEED = "seed"
+    PUBLIC = "public"
+    UNCONFIRMED = "unconfirmed"
+
+
+class SharedServiceCategory(StrEnum):
+    FACILITY = "facility"  # 公共施設の集約化・共同利用
+    JOINT_TASK = "joint_task"  # 事務の共同実施
+
+
+# Enum fields published before they were enums keep their inline Literal schemas (AS_LITERAL).
+AreaTypeField = Annotated[AreaType, AS_LITERAL]
+KindField = Annotated[AgreementKind, AS_LITERAL]
 
 
 class _Agreements(EventPayload):
@@ -56,7 +92,7 @@ class RequirementWarning(BaseModel):
     rule: str = Field(description="id of the requirement rule, e.g. settlement.centre_population_guideline")
     field: str
     message: str
-    confidence: Literal["seed", "public", "unconfirmed"]
+    confidence: Annotated[Confidence, AS_LITERAL]
     source: str
 
 
@@ -68,11 +104,11 @@ class AreaDeclared(_Agreements):
         "or other wide-area cooperation was formed."
     )
     area_id: str
-    area_type: AreaType
+    area_type: AreaTypeField
     name: str
     centre_codes: list[LocalGovernmentCode]
     declared_on: date
-    declaration_kind: Literal["renkei_chusu_toshi_sengen", "chushin_shi_sengen"] | None = None
+    declaration_kind: Annotated[DeclarationKind, AS_LITERAL] | None = None
     members: list[AreaMember] = Field(default_factory=list)
     warnings: list[RequirementWarning] = Field(default_factory=list)
 
@@ -84,10 +120,10 @@ class AreaUpdated(_Agreements):
         "An area's members, their roles or periods, or its name changed; carries the full state."
     )
     area_id: str
-    area_type: AreaType
+    area_type: AreaTypeField
     name: str
     centre_codes: list[LocalGovernmentCode]
-    change: Literal["member_added", "member_changed", "details_changed"]
+    change: Annotated[AreaChange, AS_LITERAL]
     members: list[AreaMember] = Field(default_factory=list)
 
 
@@ -97,11 +133,11 @@ class AgreementSigned(_Agreements):
     description: ClassVar[str] = "A bilateral agreement completed every step and is in force."
     agreement_id: str
     agreement_version: int
-    kind: AgreementKind
+    kind: KindField
     title: str
     parties: list[Party]
     area_id: str | None = None
-    area_type: AreaType | None = None
+    area_type: AreaTypeField | None = None
     concluded_on: date
     in_force_on: date
     subjects: list[str] = Field(default_factory=list)
@@ -124,7 +160,7 @@ class AgreementTerminated(_Agreements):
     parties: list[Party]
     area_id: str | None = None
     terminated_on: date
-    kind: AgreementKind | None = None
+    kind: KindField | None = None
     title: str | None = None
 
 
@@ -151,7 +187,7 @@ class VisionAdopted(_Agreements):
     description: ClassVar[str] = "An area vision (都市圏ビジョン or 共生ビジョン) was adopted."
     vision_id: str
     area_id: str
-    area_type: AreaType
+    area_type: AreaTypeField
     title: str
     first_fiscal_year: int
     last_fiscal_year: int
@@ -190,7 +226,7 @@ class CostSharingAgreed(_Agreements):
     )
     shared_service_id: str
     name: str
-    category: Literal["facility", "joint_task"]
+    category: Annotated[SharedServiceCategory, AS_LITERAL]
     area_id: str | None = None
     fiscal_year: int
     cost_yen: int

@@ -7,9 +7,11 @@ not come with a new version.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 from renkei_common.events.envelope import event_type
 
@@ -17,8 +19,35 @@ LocalGovernmentCode = Annotated[
     str, Field(pattern=r"^\d{6}$", description="6-digit 団体コード with check digit")
 ]
 
-AreaType = Literal["metropolitan", "settlement", "wide_area"]
-AgreementKind = Literal["renkei_kyoyaku", "teiju_jiritsu_kyotei"]
+
+class AsLiteral:
+    """Marks a StrEnum field to be validated and documented as the Literal of its values.
+
+    `Annotated[AreaType, AS_LITERAL]` is an AreaType in Python, and in JSON Schema the inline
+    `{"enum": [...], "type": "string"}` a Literal gives (no `$ref`), refused with `literal_error`: values
+    that were Literals before they were enums keep their published schemas and error rules.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # `source` is the enum, or a Literal of some of its members (a field admitting only those).
+        members = get_args(source) if get_origin(source) is Literal else tuple(source)
+        enum = type(members[0])
+        values = tuple(member.value for member in members)
+        return core_schema.no_info_after_validator_function(enum, handler(Literal.__getitem__(values)))
+
+
+AS_LITERAL = AsLiteral()
+
+
+class AreaType(StrEnum):
+    METROPOLITAN = "metropolitan"  # 連携中枢都市圏
+    SETTLEMENT = "settlement"  # 定住自立圏
+    WIDE_AREA = "wide_area"  # other wide-area cooperation (広域連携)
+
+
+class AgreementKind(StrEnum):
+    RENKEI_KYOYAKU = "renkei_kyoyaku"  # 連携協約, LAA art. 252-2
+    TEIJU_JIRITSU_KYOTEI = "teiju_jiritsu_kyotei"  # 定住自立圏形成協定, under MIC's 定住自立圏構想推進要綱
 
 
 class EventPayload(BaseModel):
