@@ -11,7 +11,7 @@ SERVICES := agreements groups staffing finance
 ROLE ?= municipality
 ORG ?= 062014
 
-.PHONY: help bootstrap run test test-fast lint migrate token kafka bench contracts clean
+.PHONY: help bootstrap run test test-fast lint migrate token kafka bench contracts mutation clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,9 +35,9 @@ test: bootstrap ## the whole suite, on real PostgreSQL and Apache Kafka (started
 test-fast: bootstrap ## the suite without the end-to-end process tests
 	$(RUN) pytest -m "not slow"
 
-lint: bootstrap ## ruff, and mypy on libs/common
+lint: bootstrap ## ruff, and mypy on libs/common and every service
 	$(RUN) ruff check .
-	$(RUN) mypy libs/common/src
+	$(RUN) mypy libs/common/src $(foreach s,$(SERVICES),services/$(s)/src)
 
 migrate: bootstrap ## upgrade every service database to head (RENKEI_DATABASE_URL per service, or SQLite)
 	@for s in $(SERVICES); do $(RUN) python -m renkei_$$s migrate || exit 1; done
@@ -51,9 +51,16 @@ kafka: bootstrap ## start a local single-node Apache Kafka (KRaft) in the foregr
 bench: bootstrap ## benchmarks under bench/ (start PostgreSQL and Kafka if not given); figures in docs/BENCHMARKS.md
 	$(RUN) python bench/pipeline.py
 	$(RUN) python bench/agreements_api.py
+	$(RUN) python bench/groups_api.py
+	$(RUN) python bench/staffing_matching.py
+	$(RUN) python bench/finance_recompute.py
+	$(RUN) python bench/finance_incremental.py
 
 contracts: bootstrap ## regenerate event JSON Schemas and the AsyncAPI document
 	$(RUN) python -m renkei_common.events.schemas write
+
+mutation: bootstrap ## mutmut score per domain module, a measurement: make mutation MUTATE="agreements groups"
+	@for s in $(or $(MUTATE),agreements); do $(RUN) python scripts/mutation.py $$s $(MUTATION_ARGS) || exit 1; done
 
 clean: ## remove local data and caches (keeps the Kafka jar cache)
 	rm -rf .data .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import httpx
-from renkei_common.testing.client import ServiceClient
+from renkei_common.testing import Driver as KitDriver
 
 # Real governments of the 山形連携中枢都市圏 (a core city outside the three metropolitan areas) and others.
 YAMAGATA_PREF, YAMAGATA, TENDO, KAMINOYAMA, SAGAE = "060003", "062014", "062103", "062073", "062065"
@@ -15,30 +15,8 @@ MIYAGI_PREF, SENDAI = "040002", "041009"
 STEPS = ("consultation", "council_resolution", "conclusion", "public_notice", "notification")
 
 
-class Driver:
-    """Short calls for the steps most tests need; each asserts the status it expects."""
-
-    def __init__(self, client: ServiceClient) -> None:
-        self.client = client
-        self.http = client.http
-
-    def as_(self, org: str, *roles: str) -> dict[str, str]:
-        return self.client.as_(org, *(roles or (_role_of(org),)))
-
-    async def call(
-        self,
-        method: str,
-        url: str,
-        org: str,
-        *,
-        expect: int = 200,
-        roles: tuple[str, ...] = (),
-        **kwargs: Any,
-    ) -> httpx.Response:
-        headers = {**self.as_(org, *roles), **kwargs.pop("headers", {})}
-        response = await self.http.request(method, url, headers=headers, **kwargs)
-        assert response.status_code == expect, f"{method} {url}: {response.status_code} {response.text}"
-        return response
+class Driver(KitDriver):
+    """The kit's driver (`call`, `as_`, `events`) with the steps most agreements tests need."""
 
     async def declare(
         self,
@@ -96,12 +74,3 @@ class Driver:
 
     async def in_force(self, a: str = YAMAGATA, b: str = TENDO, **extra: Any) -> dict[str, Any]:
         return await self.complete(await self.draft(a, b, **extra))
-
-    async def events(self, type_suffix: str | None = None) -> list[dict[str, Any]]:
-        response = await self.call("GET", "/v1/events?limit=1000", YAMAGATA, roles=("service",))
-        events = response.json()["events"]
-        return [e for e in events if type_suffix is None or e["type"].endswith(f".{type_suffix}.v1")]
-
-
-def _role_of(org: str) -> str:
-    return "prefecture" if org[2:5] == "000" else "municipality"

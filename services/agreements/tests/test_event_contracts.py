@@ -82,6 +82,8 @@ async def produce_every_event(api: Driver) -> None:
             json={"name": "s", "category": "joint_task", "lead_code": YAMAGATA, "members": [YAMAGATA, TENDO]},
         )
     ).json()
+    consents = f"/v1/shared-services/{service['id']}/consents"
+    await api.call("POST", consents, TENDO, json={"consented_on": "2025-02-01"})
     await api.call(
         "PUT",
         f"/v1/shared-services/{service['id']}/cost-sharings/2025",

@@ -158,6 +158,10 @@ async def test_metropolitan_area_from_declaration_to_cost_sharing(api: Driver) -
             },
         )
     ).json()
+    # Each member consents before it is billed (the area alone is not its consent).
+    for code in members[1:]:
+        consent = {"consented_on": "2025-02-01"}
+        await api.call("POST", f"/v1/shared-services/{facility['id']}/consents", code, json=consent)
     sharing = (
         await api.call(
             "PUT",

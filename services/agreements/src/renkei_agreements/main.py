@@ -8,7 +8,6 @@ from renkei_common import app as common_app
 from renkei_agreements.adapters import cache
 from renkei_agreements.adapters.cache import TtlCache
 from renkei_agreements.adapters.orm import Base, Municipality
-from renkei_agreements.api import errors
 from renkei_agreements.api.routes import (
     agreement_records,
     agreements,
@@ -21,6 +20,7 @@ from renkei_agreements.api.routes import (
     visions,
 )
 from renkei_agreements.config import Settings
+from renkei_agreements.domain.rules import load_rule_book
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 ROUTERS = (
@@ -52,7 +52,7 @@ def service_spec() -> common_app.ServiceSpec:
 def create_app(settings: Settings | None = None, *, background: bool = True) -> FastAPI:
     settings = settings or Settings()
     app = common_app.create_app(service_spec(), settings, background=background)
+    app.state.rule_book = load_rule_book(settings.requirement_rules_file)
     app.state.municipality_cache = TtlCache[Municipality](settings.municipality_cache_ttl_s)
     cache.attach(app.state.db.engine, app.state.municipality_cache)
-    errors.install(app)
     return app

@@ -8,7 +8,6 @@ from itertools import pairwise
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from renkei_agreements.domain.errors import RuleViolation, StateConflict
 from renkei_agreements.domain.lifecycle import (
     PER_PARTY_STEPS,
     AgreementLifecycle,
@@ -21,10 +20,21 @@ from renkei_agreements.domain.lifecycle import (
     StepRecord,
     Terminated,
 )
+from renkei_common.domain_errors import RuleViolation, StateConflict
 
 A, B = "062014", "062103"
 DAY = date(2024, 6, 1)
-ALL_SLOTS = AgreementLifecycle.draft((A, B)).procedure.slots()  # type: ignore[union-attr]
+# Written out, not derived from the module: a change to the procedure must change this list too.
+ALL_SLOTS = [
+    Slot(Step.CONSULTATION),
+    Slot(Step.COUNCIL_RESOLUTION, A),
+    Slot(Step.COUNCIL_RESOLUTION, B),
+    Slot(Step.CONCLUSION),
+    Slot(Step.PUBLIC_NOTICE, A),
+    Slot(Step.PUBLIC_NOTICE, B),
+    Slot(Step.NOTIFICATION, A),
+    Slot(Step.NOTIFICATION, B),
+]
 
 
 def record(slot: Slot, on: date = DAY) -> StepRecord:
@@ -32,12 +42,189 @@ def record(slot: Slot, on: date = DAY) -> StepRecord:
 
 
 def run(lifecycle: AgreementLifecycle, on: date = DAY) -> tuple[AgreementLifecycle, Outcome | None]:
-    assert lifecycle.procedure is not None
+    """Every slot in order, all on `on`."""
+    return run_on(lifecycle, [on] * len(ALL_SLOTS))
+
+
+def run_on(lifecycle: AgreementLifecycle, days: list[date]) -> tuple[AgreementLifecycle, Outcome | None]:
+    """Every slot in order, each on its own day; only the last one may have an outcome."""
     outcome = None
-    for slot in lifecycle.procedure.slots():
+    for slot, on in zip(ALL_SLOTS, days, strict=True):
+        assert outcome is None, "an outcome before the last step"
         result = lifecycle.record_step(record(slot, on))
         lifecycle, outcome = result.lifecycle, result.outcome
     return lifecycle, outcome
+
+
+# consultation, two resolutions, conclusion, two notices, two notifications: each on another day
+SPREAD = [
+    date(2024, 4, 1),
+    date(2024, 5, 10),
+    date(2024, 5, 20),
+    date(2024, 6, 1),
+    date(2024, 6, 5),
+    date(2024, 6, 8),
+    date(2024, 6, 10),
+    date(2024, 6, 15),
+]
+
+
+def test_the_procedure_has_eight_slots_in_a_fixed_order() -> None:
+    procedure = AgreementLifecycle.draft((A, B)).procedure
+    assert procedure is not None
+    assert [str(slot) for slot in procedure.slots()] == [
+        "consultation",
+        f"council_resolution of {A}",
+        f"council_resolution of {B}",
+        "conclusion",
+        f"public_notice of {A}",
+        f"public_notice of {B}",
+        f"notification of {A}",
+        f"notification of {B}",
+    ]
+    assert procedure.outstanding() == ALL_SLOTS and procedure.open and not procedure.complete
+
+
+def test_what_may_be_recorded_next_is_every_slot_of_the_earliest_unfinished_step() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B))
+    seen = []
+    for slot in ALL_SLOTS:
+        assert lifecycle.procedure is not None
+        seen.append(lifecycle.procedure.next_slots())
+        lifecycle = lifecycle.record_step(record(slot)).lifecycle
+    assert seen == [
+        ALL_SLOTS[0:1],
+        ALL_SLOTS[1:3],
+        ALL_SLOTS[2:3],
+        ALL_SLOTS[3:4],
+        ALL_SLOTS[4:6],
+        ALL_SLOTS[5:6],
+        ALL_SLOTS[6:8],
+        ALL_SLOTS[7:8],
+    ]
+
+
+def test_steps_on_different_days_conclude_on_the_conclusion_and_take_effect_on_the_last_notification() -> (
+    None
+):
+    lifecycle, outcome = run_on(AgreementLifecycle.draft((A, B)), SPREAD)
+    assert outcome == Signed(version=1, concluded_on=date(2024, 6, 1), in_force_on=date(2024, 6, 15))
+    assert lifecycle.status == Status.IN_FORCE
+
+
+def test_each_party_notifies_on_its_own_day_and_the_agreement_waits_for_both() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B))
+    for slot in ALL_SLOTS[:6]:
+        lifecycle = lifecycle.record_step(record(slot)).lifecycle
+    first = lifecycle.record_step(StepRecord(Step.NOTIFICATION, date(2024, 6, 3), B, "岡第12号"))
+    assert first.outcome is None and first.lifecycle.status == Status.DRAFT
+    procedure = first.lifecycle.procedure
+    assert procedure is not None and procedure.next_slots() == [Slot(Step.NOTIFICATION, A)]
+    assert procedure.record_of(Step.NOTIFICATION, B) == StepRecord(
+        Step.NOTIFICATION, date(2024, 6, 3), B, "岡第12号"
+    )
+    assert procedure.record_of(Step.NOTIFICATION, A) is None
+    with pytest.raises(StateConflict) as refused:
+        first.lifecycle.record_step(StepRecord(Step.NOTIFICATION, date(2024, 6, 9)))  # "both" after B's own
+    assert (
+        refused.value.rule == "step_already_recorded"
+        and refused.value.details["step"] == f"notification of {B}"
+    )
+    last = first.lifecycle.record_step(StepRecord(Step.NOTIFICATION, date(2024, 6, 10), A))
+    assert last.outcome == Signed(version=1, concluded_on=DAY, in_force_on=date(2024, 6, 10))
+
+
+def test_a_joint_notification_covers_both_parties() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B))
+    for slot in ALL_SLOTS[:6]:
+        lifecycle = lifecycle.record_step(record(slot)).lifecycle
+    joint = StepRecord(Step.NOTIFICATION, date(2024, 6, 12))
+    result = lifecycle.record_step(joint)
+    assert result.outcome == Signed(version=1, concluded_on=DAY, in_force_on=date(2024, 6, 12))
+    assert (
+        result.procedure.record_of(Step.NOTIFICATION, A)
+        == result.procedure.record_of(Step.NOTIFICATION, B)
+        == joint
+    )
+
+
+def test_a_notification_names_a_party_of_the_agreement_or_none() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B))
+    for slot in ALL_SLOTS[:6]:
+        lifecycle = lifecycle.record_step(record(slot)).lifecycle
+    with pytest.raises(RuleViolation) as refused:
+        lifecycle.record_step(StepRecord(Step.NOTIFICATION, DAY, "011002"))
+    assert (refused.value.violations[0].field, refused.value.violations[0].rule) == (
+        "party",
+        "party_of_agreement",
+    )
+
+
+def test_a_notification_cannot_precede_the_public_notices() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B))
+    for slot in ALL_SLOTS[:6]:
+        lifecycle = lifecycle.record_step(record(slot)).lifecycle
+    with pytest.raises(RuleViolation) as refused:
+        lifecycle.record_step(StepRecord(Step.NOTIFICATION, DAY - timedelta(days=1), A))
+    assert (refused.value.violations[0].field, refused.value.violations[0].rule) == (
+        "on",
+        "not_before_previous_step",
+    )
+    assert refused.value.violations[0].message == (
+        f"notification of {A} on 2024-05-31 cannot precede the previous step of 2024-06-01"
+    )
+    same_day = lifecycle.record_step(StepRecord(Step.NOTIFICATION, DAY, A))
+    assert same_day.procedure.record_of(Step.NOTIFICATION, A) is not None
+
+
+def test_a_notification_before_the_public_notices_is_out_of_order() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B))
+    for slot in ALL_SLOTS[:5]:
+        lifecycle = lifecycle.record_step(record(slot)).lifecycle
+    with pytest.raises(StateConflict) as refused:
+        lifecycle.record_step(StepRecord(Step.NOTIFICATION, DAY, A))
+    assert refused.value.details["missing"] == [{"step": "public_notice", "party": B}]
+
+
+def test_a_conclusion_on_the_stated_effective_date_is_accepted_and_the_day_after_refused() -> None:
+    effective = date(2024, 6, 1)
+    _, outcome = run(AgreementLifecycle.draft((A, B), effective_on=effective), effective)
+    assert outcome == Signed(version=1, concluded_on=effective, in_force_on=effective)
+    lifecycle = AgreementLifecycle.draft((A, B), effective_on=effective)
+    for slot in ALL_SLOTS[:3]:
+        lifecycle = lifecycle.record_step(record(slot, date(2024, 5, 1))).lifecycle
+    with pytest.raises(RuleViolation) as refused:
+        lifecycle.record_step(record(Slot(Step.CONCLUSION), date(2024, 6, 2)))
+    assert (refused.value.violations[0].field, refused.value.violations[0].rule) == (
+        "on",
+        "not_after_effective_date",
+    )
+
+
+def test_two_amendments_in_a_row_make_versions_2_and_3() -> None:
+    lifecycle, _ = run(AgreementLifecycle.draft((A, B)))
+    second, amended = run(lifecycle.start_amendment(effective_on=date(2025, 4, 1)), date(2025, 3, 1))
+    assert amended == Amended(2, 1, date(2025, 3, 1), date(2025, 4, 1))
+    third, again = run(second.start_amendment(), date(2025, 9, 1))
+    assert again == Amended(3, 2, date(2025, 9, 1), date(2025, 9, 1))
+    assert (third.in_force_version, third.latest_version, third.status) == (3, 3, Status.IN_FORCE)
+
+
+def test_an_amendment_then_a_termination_ends_the_amended_version() -> None:
+    lifecycle, _ = run(AgreementLifecycle.draft((A, B)))
+    amended, _ = run(lifecycle.start_amendment(), date(2025, 3, 1))
+    terminating = amended.start_termination()
+    assert terminating.procedure is not None and terminating.procedure.version == 2
+    ended, outcome = run(terminating, date(2026, 3, 31))
+    assert outcome == Terminated(version=2, terminated_on=date(2026, 3, 31))
+    assert (ended.status, ended.in_force_version, ended.procedure) == (Status.TERMINATED, 2, None)
+
+
+def test_a_withdrawn_amendment_uses_up_its_version_number() -> None:
+    lifecycle, _ = run(AgreementLifecycle.draft((A, B)))
+    after = lifecycle.start_amendment().withdraw(DAY).lifecycle
+    retry = after.start_amendment()
+    assert retry.procedure is not None and retry.procedure.version == 3 and retry.in_force_version == 1
 
 
 def test_every_step_in_order_puts_the_agreement_in_force_on_the_notification_date() -> None:
@@ -58,7 +245,7 @@ def test_conclusion_before_each_council_resolution_names_what_is_missing() -> No
     with pytest.raises(StateConflict) as refused:
         lifecycle.record_step(record(Slot(Step.CONCLUSION)))
     assert refused.value.rule == "step_out_of_order"
-    assert refused.value.details["missing"] == [f"council_resolution of {B}"]
+    assert refused.value.details["missing"] == [{"step": "council_resolution", "party": B}]
 
 
 def test_a_step_is_recorded_once() -> None:
@@ -139,8 +326,23 @@ def test_withdrawal_is_possible_until_conclusion() -> None:
 
 def test_a_withdrawn_amendment_leaves_the_version_in_force() -> None:
     lifecycle, _ = run(AgreementLifecycle.draft((A, B)))
-    after = lifecycle.start_amendment().withdraw(DAY).lifecycle
+    result = lifecycle.start_amendment().withdraw(date(2024, 9, 1))
+    after = result.lifecycle
     assert after.status == Status.IN_FORCE and after.in_force_version == 1 and after.procedure is None
+    assert result.procedure.withdrawn_on == date(2024, 9, 1) and result.outcome is None
+    assert not result.procedure.open and not result.procedure.complete
+
+
+def test_a_withdrawn_procedure_takes_no_more_steps_and_cannot_be_withdrawn_twice() -> None:
+    withdrawn = AgreementLifecycle.draft((A, B)).withdraw(DAY).procedure
+    with pytest.raises(StateConflict) as refused:
+        withdrawn.record(record(Slot(Step.CONSULTATION)))
+    assert refused.value.rule == "procedure_withdrawn"
+    with pytest.raises(StateConflict) as again:
+        withdrawn.withdraw(DAY)
+    assert again.value.rule == "no_open_procedure"
+    with pytest.raises(StateConflict, match="no procedure is under way"):
+        AgreementLifecycle.draft((A, B)).withdraw(DAY).lifecycle.withdraw(DAY)
 
 
 slots = st.sampled_from(ALL_SLOTS)
@@ -169,6 +371,7 @@ def test_in_force_iff_every_step_was_accepted_in_order(attempts: list[Slot]) -> 
     complete = set(accepted) == set(ALL_SLOTS)
     assert (lifecycle.status == Status.IN_FORCE) == complete
     assert signed == ([Signed(1, DAY, DAY)] if complete else [])
+    assert lifecycle.status == (Status.IN_FORCE if complete else Status.DRAFT)
 
 
 operations = st.one_of(
@@ -209,3 +412,38 @@ def test_random_histories_never_sign_a_version_twice(ops: list[tuple[str, Slot |
     assert len(terminations) <= 1 and (not terminations or outcomes[-1] is terminations[0])
     if signed_versions and not terminations:
         assert lifecycle.in_force_version == signed_versions[-1]
+
+
+def test_the_parties_take_a_per_party_step_in_either_order_and_on_any_day_after_the_last_step() -> None:
+    lifecycle = AgreementLifecycle.draft((A, B)).record_step(record(ALL_SLOTS[0], date(2024, 5, 1))).lifecycle
+    lifecycle = lifecycle.record_step(record(Slot(Step.COUNCIL_RESOLUTION, B), date(2024, 5, 20))).lifecycle
+    # A's council sits earlier than B's did: only the previous step (the consultation) bounds the date.
+    result = lifecycle.record_step(record(Slot(Step.COUNCIL_RESOLUTION, A), date(2024, 5, 10)))
+    assert result.procedure.date_of(Step.COUNCIL_RESOLUTION) == date(2024, 5, 20)
+
+
+def test_each_state_conflict_names_its_rule() -> None:
+    draft = AgreementLifecycle.draft((A, B))
+    with pytest.raises(StateConflict) as not_in_force:
+        draft.start_amendment()
+    assert not_in_force.value.rule == "not_in_force"
+    assert not_in_force.value.message == "only an agreement in force can have a amendment; it is draft"
+    with pytest.raises(StateConflict) as termination:
+        draft.start_termination()
+    assert termination.value.message == "only an agreement in force can have a termination; it is draft"
+    in_force, _ = run(draft)
+    with pytest.raises(StateConflict) as under_way:
+        in_force.start_amendment().start_amendment()
+    assert under_way.value.rule == "procedure_under_way"
+    with pytest.raises(StateConflict) as nothing_open:
+        in_force.record_step(record(ALL_SLOTS[0]))
+    assert nothing_open.value.rule == "no_open_procedure"
+    with pytest.raises(StateConflict) as nothing_to_withdraw:
+        in_force.withdraw(DAY)
+    assert nothing_to_withdraw.value.rule == "no_open_procedure"
+    concluded = draft
+    for slot in ALL_SLOTS[:4]:
+        concluded = concluded.record_step(record(slot)).lifecycle
+    with pytest.raises(StateConflict) as too_late:
+        concluded.withdraw(DAY)
+    assert too_late.value.rule == "already_concluded"

@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from renkei_common.domain_errors import RuleViolation
 from renkei_common.refdata import LocalGovernment
 
-from renkei_agreements.domain.errors import RuleViolation
+from renkei_agreements.domain.vocabulary import AgreementKind, AreaType, PartyRole
 
-KINDS = (
-    "renkei_kyoyaku",  # 連携協約, LAA art. 252-2
-    "teiju_jiritsu_kyotei",  # 定住自立圏形成協定, under MIC's 定住自立圏構想推進要綱
-)
-SUBJECT_TYPES = ("policy_field", "joint_task", "shared_facility", "staffing_cooperation")
+# The kinds (連携協約, LAA art. 252-2; 定住自立圏形成協定, under MIC's 定住自立圏構想推進要綱) and the
+# subjects of an agreement are the StrEnums AgreementKind and SubjectType of domain.vocabulary.
 
 
 def check_parties(
-    kind: str,
+    kind: AgreementKind,
     parties: tuple[LocalGovernment, LocalGovernment],
     *,
-    area_type: str | None = None,
+    area_type: AreaType | None = None,
     area_centres: Collection[str] = (),
 ) -> None:
     """Two distinct governments; a 定住自立圏 agreement binds two municipalities of a settlement area."""
     first, second = parties
     if first.code == second.code:
         raise RuleViolation("parties[1]", "distinct_parties", "a party cannot be its own counterparty")
-    if kind == "teiju_jiritsu_kyotei":
+    if kind == AgreementKind.TEIJU_JIRITSU_KYOTEI:
         for i, party in enumerate(parties):
             if not party.is_municipality:
                 raise RuleViolation(
@@ -34,7 +32,7 @@ def check_parties(
                     "municipalities_only",
                     "a 定住自立圏形成協定 is concluded between municipalities",
                 )
-        if area_type is not None and area_type != "settlement":
+        if area_type is not None and area_type != AreaType.SETTLEMENT:
             raise RuleViolation(
                 "kind", "kind_matches_area", "a 定住自立圏形成協定 belongs to a settlement area"
             )
@@ -44,8 +42,9 @@ def check_parties(
         )
 
 
-def party_roles(codes: tuple[str, str], area_centres: Collection[str]) -> tuple[str, str]:
-    """ "centre"/"partner" within an area, otherwise "party"."""
+def party_roles(codes: tuple[str, str], area_centres: Collection[str]) -> tuple[PartyRole, PartyRole]:
+    """Centre or partner within an area, otherwise party."""
     if not area_centres:
-        return ("party", "party")
-    return tuple("centre" if code in area_centres else "partner" for code in codes)  # type: ignore[return-value]
+        return (PartyRole.PARTY, PartyRole.PARTY)
+    a, b = (PartyRole.CENTRE if code in area_centres else PartyRole.PARTNER for code in codes)
+    return (a, b)

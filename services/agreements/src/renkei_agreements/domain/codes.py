@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+from renkei_common.domain_errors import RuleViolation
 from renkei_common.refdata import InvalidLocalGovernmentCode, validate_code
-
-from renkei_agreements.domain.errors import RuleViolation
 
 
 def code_rule(error: InvalidLocalGovernmentCode) -> str:
-    """A stable rule name for why validate_code refused a code."""
-    reason = error.reason
-    if "check digit" in reason and "wrong" in reason:
-        return "check_digit"
-    if "prefecture" in reason:
-        return "prefecture_range"
-    if "digits 0-9" in reason:
-        return "digits_only"
-    return "six_digits"
+    """The stable rule name of why validate_code refused a code (e.g. `six_digits`, `check_digit`).
+
+    It is the reference data's own code, never derived from the message, so rewording a message cannot
+    change what the API reports.
+    """
+    return error.rule.value
 
 
 def describe(error: InvalidLocalGovernmentCode) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
-from renkei_agreements.domain.errors import RuleViolation, StateConflict
+from renkei_common.domain_errors import RuleViolation, StateConflict
+
+from renkei_agreements.domain.vocabulary import ProposalOutcome
 
 
 class Position(StrEnum):
@@ -53,15 +55,16 @@ def check_position(current: Position | None, new: Position, *, reasons: str | No
 
 def outcome(
     method: DecisionMethod | None, positions: Mapping[str, Position | None], partners: Sequence[str]
-) -> str:
-    """ "reached", "blocked" (an unresolved objection under unanimity) or "pending"."""
+) -> ProposalOutcome:
+    """Reached, blocked (an unresolved objection under unanimity) or pending."""
     states = [positions.get(code) for code in partners]
     favourable = sum(1 for s in states if s in (Position.AGREED, Position.RESOLVED))
     objecting = sum(1 for s in states if s == Position.OBJECTED)
+    reached, pending = ProposalOutcome.REACHED, ProposalOutcome.PENDING
     if method == DecisionMethod.MAJORITY:
-        return "reached" if favourable * 2 > len(states) else "pending"
+        return reached if favourable * 2 > len(states) else pending
     if method == DecisionMethod.CONSULTATION_ONLY:
-        return "reached" if all(s is not None for s in states) else "pending"
+        return reached if all(s is not None for s in states) else pending
     if objecting and method in (DecisionMethod.UNANIMITY, None):
-        return "blocked"
-    return "reached" if favourable == len(states) else "pending"
+        return ProposalOutcome.BLOCKED
+    return reached if favourable == len(states) else pending

@@ -2,8 +2,8 @@
 
 Conclusion (締結), amendment (変更) and termination (廃止) each go through the same procedure: consultation
 (協議), a council resolution (議会の議決) in each party, conclusion, a public notice (告示) by each party, and
-the notification (届出). Only a complete procedure changes what is in force, so neither party can amend or
-terminate alone.
+the notification (届出) by each party to its own authority (art. 252-2 para. 2), on its own day or jointly.
+Only a complete procedure changes what is in force, so neither party can amend or terminate alone.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from renkei_agreements.domain.errors import RuleViolation, StateConflict
+from renkei_common.domain_errors import RuleViolation, StateConflict
 
 
 class Step(StrEnum):
@@ -20,11 +20,16 @@ class Step(StrEnum):
     COUNCIL_RESOLUTION = "council_resolution"  # 議会の議決, in each party
     CONCLUSION = "conclusion"  # 締結
     PUBLIC_NOTICE = "public_notice"  # 告示, by each party
-    NOTIFICATION = "notification"  # 届出 to 総務大臣 or 都道府県知事
+    NOTIFICATION = "notification"  # 届出 to 総務大臣 or 都道府県知事, by each party
 
 
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
+# Taken by each party on its own, with its number (議案番号, 告示番号): the record names the party.
 PER_PARTY_STEPS = frozenset({Step.COUNCIL_RESOLUTION, Step.PUBLIC_NOTICE})
+# Each party notifies its own authority, on its own day (the record names the party) or together with the
+# other (a joint record without a party covers both); a document number is optional.
+EACH_PARTY_OR_JOINT_STEPS = frozenset({Step.NOTIFICATION})
+_SLOTTED_PER_PARTY = PER_PARTY_STEPS | EACH_PARTY_OR_JOINT_STEPS
 
 
 class Purpose(StrEnum):
@@ -72,11 +77,11 @@ class Procedure:
         return [
             Slot(step, party)
             for step in STEP_ORDER
-            for party in (self.parties if step in PER_PARTY_STEPS else (None,))
+            for party in (self.parties if step in _SLOTTED_PER_PARTY else (None,))
         ]
 
     def done(self) -> set[Slot]:
-        return {Slot(r.step, r.party) for r in self.records}
+        return {slot for r in self.records for slot in _covered(r, self.parties)}
 
     def outstanding(self) -> list[Slot]:
         done = self.done()
@@ -96,8 +101,13 @@ class Procedure:
         return self.withdrawn_on is None and bool(self.outstanding())
 
     def date_of(self, step: Step) -> date | None:
+        """The day the step was done: for a step of each party, the day the last party took it."""
         dates = [r.on for r in self.records if r.step == step]
         return max(dates) if dates else None
+
+    def record_of(self, step: Step, party: str) -> StepRecord | None:
+        """The record by which `party` took `step`: its own, or a joint one."""
+        return next((r for r in self.records if Slot(step, party) in _covered(r, self.parties)), None)
 
     @property
     def takes_effect_on(self) -> date | None:
@@ -110,23 +120,29 @@ class Procedure:
             raise StateConflict(
                 f"the {self.purpose.value} procedure was withdrawn", rule="procedure_withdrawn"
             )
-        slot = _slot_of(record, self.parties)
-        if slot in self.done():
-            raise StateConflict(f"{slot} is already recorded", rule="step_already_recorded", step=str(slot))
+        slots = _slots_of(record, self.parties)
+        taken = [s for s in slots if s in self.done()]
+        if taken:
+            raise StateConflict(
+                f"{taken[0]} is already recorded", rule="step_already_recorded", step=str(taken[0])
+            )
+        slot = slots[0]
         earlier = [s for s in self.outstanding() if STEP_ORDER.index(s.step) < STEP_ORDER.index(slot.step)]
         if earlier:
             missing = ", ".join(str(s) for s in earlier)
             raise StateConflict(
                 f"{slot} cannot be recorded before {missing}",
                 rule="step_out_of_order",
-                missing=[str(s) for s in earlier],
+                # The same {step, party} shape as a procedure's next_steps, so a client reads both alike.
+                missing=[{"step": s.step.value, "party": s.party} for s in earlier],
             )
         previous = [r.on for r in self.records if STEP_ORDER.index(r.step) < STEP_ORDER.index(slot.step)]
         if previous and record.on < max(previous):
+            what = record.step.value if record.party is None else str(slot)
             raise RuleViolation(
                 "on",
                 "not_before_previous_step",
-                f"{slot} on {record.on} cannot precede the previous step of {max(previous)}",
+                f"{what} on {record.on} cannot precede the previous step of {max(previous)}",
             )
         if slot.step == Step.CONCLUSION and self.effective_on and record.on > self.effective_on:
             raise RuleViolation(
@@ -147,7 +163,24 @@ class Procedure:
         return replace(self, withdrawn_on=on)
 
 
-def _slot_of(record: StepRecord, parties: tuple[str, str]) -> Slot:
+def _covered(record: StepRecord, parties: tuple[str, str]) -> tuple[Slot, ...]:
+    """The slots an accepted record fills: a joint record of a step of each party fills both."""
+    if record.step in EACH_PARTY_OR_JOINT_STEPS and record.party is None:
+        return tuple(Slot(record.step, party) for party in parties)
+    return (Slot(record.step, record.party),)
+
+
+def _slots_of(record: StepRecord, parties: tuple[str, str]) -> tuple[Slot, ...]:
+    """The slots `record` would fill, or a RuleViolation when it names a party it must not (or none)."""
+    if record.step in EACH_PARTY_OR_JOINT_STEPS:
+        if record.party is not None and record.party not in parties:
+            raise RuleViolation(
+                "party",
+                "party_of_agreement",
+                f"{record.step.value} is made by each party; give one of {', '.join(parties)}, "
+                "or none for both together",
+            )
+        return _covered(record, parties)
     if record.step in PER_PARTY_STEPS:
         if record.party not in parties:
             raise RuleViolation(
@@ -159,12 +192,12 @@ def _slot_of(record: StepRecord, parties: tuple[str, str]) -> Slot:
             raise RuleViolation(
                 "number", "required", f"{record.step.value} needs its number (議案番号 or 告示番号)"
             )
-        return Slot(record.step, record.party)
+        return (Slot(record.step, record.party),)
     if record.party is not None:
         raise RuleViolation(
             "party", "not_per_party", f"{record.step.value} is one act of both parties; omit party"
         )
-    return Slot(record.step)
+    return (Slot(record.step),)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from renkei_agreements.domain.errors import RuleViolation, Violation
+from renkei_common.domain_errors import RuleViolation, Violation
 
-ROLES = ("centre", "partner", "observer")
+from renkei_agreements.domain.vocabulary import AreaType, MemberRole
+
 # A government belongs to at most one 連携中枢都市圏 and one 定住自立圏 at a time; other wide-area
 # cooperation (joint administration, shared facilities) overlaps freely.
-EXCLUSIVE_AREA_TYPES = frozenset({"metropolitan", "settlement"})
+EXCLUSIVE_AREA_TYPES = frozenset({AreaType.METROPOLITAN, AreaType.SETTLEMENT})
 
 
 def _join(field: str, name: str) -> str:
@@ -37,10 +38,10 @@ class Membership:
     """A member row: a government in a role over a period, in an area of a given type."""
 
     code: str
-    role: str
+    role: MemberRole
     period: Period
     area_id: str = ""
-    area_type: str = ""
+    area_type: AreaType | None = None  # of the area the row belongs to; None for a row not yet stored
 
 
 def check_period(period: Period, field: str) -> None:
@@ -51,7 +52,11 @@ def check_period(period: Period, field: str) -> None:
 
 
 def check_new_members(
-    new: Sequence[tuple[str, Membership]], existing: Iterable[Membership], *, area_id: str, area_type: str
+    new: Sequence[tuple[str, Membership]],
+    existing: Iterable[Membership],
+    *,
+    area_id: str,
+    area_type: AreaType,
 ) -> None:
     """Refuse overlaps: the same government twice at once in this area, or in two areas of the same type.
 

@@ -1,4 +1,9 @@
-"""Parses an e-Stat style `code,population` CSV row by row, reporting every bad row at once."""
+"""Parses an e-Stat style `code,population` CSV row by row, reporting every bad row at once.
+
+Errors name the file's 1-based line, as an editor or a spreadsheet shows it: a bad cell is the field
+`line[3].population` of the request body (the API shows `body.line[3].population`), and a fault of the whole
+file (no header, no rows, too many rows) is the field `body`. The message repeats the line for people.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,15 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from renkei_common.refdata import InvalidLocalGovernmentCode, validate_code
+from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.refdata import InvalidLocalGovernmentCode, fold_full_width_digits, validate_code
 
 from renkei_agreements.domain.codes import code_rule, describe
-from renkei_agreements.domain.errors import RuleViolation, Violation
 
 MAX_ROWS = 5000
 MAX_POPULATION = 50_000_000  # above any Japanese local government; catches shifted columns
+# Where the fields of an import's errors live: the uploaded file is the request body.
+LOCATION = "body"
 # Header names accepted for each column, as e-Stat and prefectural exports spell them.
 COLUMN_ALIASES = {
     "code": ("code", "団体コード", "地域コード", "全国地方公共団体コード"),
@@ -23,22 +30,29 @@ COLUMN_ALIASES = {
 }
 
 
+def line_field(line: int, column: str | None = None) -> str:
+    """The error field of a line of the file, or of one of its cells: `line[3]`, `line[3].code`."""
+    return f"line[{line}]" + (f".{column}" if column else "")
+
+
 @dataclass(frozen=True)
 class PopulationRow:
-    index: int  # 0-based among data rows: the `rows[i]` of error fields
-    line: int  # 1-based line of the file, for people reading the message
+    index: int  # 0-based among data rows
+    line: int  # 1-based line of the file: errors name it (see line_field)
     code: str
     population: int
 
+    def field(self, column: str) -> str:
+        """The error field of one of this row's cells, e.g. `line[3].population`."""
+        return line_field(self.line, column)
+
 
 def parse_population_csv(text: str, *, known_codes: Container[str]) -> list[PopulationRow]:
-    """Every row, or a RuleViolation listing each bad row (`rows[12].population`, with its rule)."""
-    lines = _numbered(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    """Every row, or a RuleViolation listing each bad cell (`line[12].population`, with its rule)."""
+    lines = _numbered(csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True))
     first = next(lines, None)
     if first is None:
-        raise RuleViolation(
-            "body", "no_rows", "the file is empty; send a header `code,population` and rows", location=None
-        )
+        raise _refused("body", "no_rows", "the file is empty; send a header `code,population` and rows")
     columns = _columns(first[1])
     rows: list[PopulationRow] = []
     violations: list[Violation] = []
@@ -49,27 +63,37 @@ def parse_population_csv(text: str, *, known_codes: Container[str]) -> list[Popu
             continue  # blank lines carry nothing
         index += 1
         if index >= MAX_ROWS:
-            raise RuleViolation("body", "too_many_rows", f"at most {MAX_ROWS} rows per import", location=None)
-        raw_code = values[columns["code"]] if len(values) > columns["code"] else ""
-        raw_population = values[columns["population"]] if len(values) > columns["population"] else ""
-        code = _code(raw_code, index, line, known_codes, first_line, violations)
-        population = _population(raw_population, index, line, violations)
+            raise _refused("body", "too_many_rows", f"at most {MAX_ROWS} rows per import")
+        cells = {name: _cell(values, at) for name, at in columns.items()}
+        code = _code(cells["code"], line, known_codes, first_line, violations)
+        population = _population(cells["population"], line, len(values), violations)
         if code is not None and population is not None:
             rows.append(PopulationRow(index, line, code, population))
     if index < 0:
         violations.append(Violation("body", "no_rows", "the file has a header but no rows"))
     if violations:
-        raise RuleViolation(violations=violations, location=None)
+        raise RuleViolation(violations=violations, location=LOCATION)
     return rows
 
 
+def _refused(field: str, rule: str, message: str) -> RuleViolation:
+    return RuleViolation(field, rule, message, location=LOCATION)
+
+
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the file line they end on; a syntax error (e.g. a NUL byte) is a violation, not a 500."""
+    """Rows with the file line they start on (a quoted cell may span lines); a syntax error is a violation."""
+    line = 1
     try:
         for values in reader:
-            yield reader.line_num, values
+            yield line, values
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise RuleViolation("body", "csv_syntax", f"line {reader.line_num}: {exc}", location=None) from None
+        raise _refused(line_field(line), "csv_syntax", f"line {line}: {exc}") from None
+
+
+def _cell(values: list[str], at: int) -> str | None:
+    """The cell at column `at`, or None when the row is too short to have it."""
+    return values[at] if at < len(values) else None
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -78,22 +102,22 @@ def _columns(header: list[str]) -> dict[str, int]:
     for column, aliases in COLUMN_ALIASES.items():
         positions = [i for i, name in enumerate(names) if name in aliases]
         if not positions:
-            raise RuleViolation(
-                "body", "header", f"the header has no `{column}` column; found {header!a}", location=None
-            )
+            raise _refused("body", "header", f"the header has no `{column}` column; found {header!a}")
         found[column] = positions[0]
     return found
 
 
 def _code(
-    raw: str,
-    index: int,
+    raw: str | None,
     line: int,
     known: Container[str],
     first_line: dict[str, int],
     violations: list[Violation],
 ) -> str | None:
-    field = f"rows[{index}].code"
+    field = line_field(line, "code")
+    if raw is None or not raw.strip():
+        violations.append(Violation(field, "required", f"line {line}: the code is empty"))
+        return None
     try:
         code = validate_code(raw)
     except InvalidLocalGovernmentCode as exc:
@@ -113,10 +137,18 @@ def _code(
     return code
 
 
-def _population(raw: str, index: int, line: int, violations: list[Violation]) -> int | None:
-    field = f"rows[{index}].population"
-    # Full-width digits and thousands separators are common in exports from Japanese spreadsheets.
-    text = unicodedata.normalize("NFKC", raw).strip().replace(",", "")
+def _population(raw: str | None, line: int, width: int, violations: list[Violation]) -> int | None:
+    field = line_field(line, "population")
+    if raw is None:
+        violations.append(
+            Violation(
+                field, "required", f"line {line}: the row has {width} column(s), none for the population"
+            )
+        )
+        return None
+    # Full-width digits and thousands separators (, or ，) are common in exports from Japanese spreadsheets;
+    # nothing else is folded, so ①②③ or superscripts are not mistaken for digits.
+    text = fold_full_width_digits(raw).strip().replace(",", "").replace("，", "")
     if not text:
         violations.append(Violation(field, "required", f"line {line}: the population is empty"))
         return None

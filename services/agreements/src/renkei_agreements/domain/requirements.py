@@ -1,4 +1,8 @@
-"""Requirement checks of a 連携中枢都市宣言 or 中心市宣言 (DOMAIN §3): warnings, or 422 for absolute rules."""
+"""Requirement checks of a 連携中枢都市宣言 or 中心市宣言: warnings, or 422 for blocking rules.
+
+The rules and their thresholds come from the rule book (domain/rules.py); docs/domain.md §3 gives their
+public sources, 連携中枢都市圏構想推進要綱 and 定住自立圏構想推進要綱 (総務省).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from renkei_common.domain_errors import RuleViolation, Violation
 from renkei_common.refdata import THREE_METROPOLITAN_PREFECTURES, LocalGovernment
 
-from renkei_agreements.domain.errors import RuleViolation, Violation
-from renkei_agreements.domain.rules import RULES, RequirementRule, RuleBook
+from renkei_agreements.domain.rules import RULES, RequirementRule, RuleBook, RuleOverride
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,11 @@ class Partner:
 
 @dataclass(frozen=True)
 class Finding:
-    """A requirement the declaration does not (visibly) meet, with the rule's provenance."""
+    """A requirement the declaration does not (visibly) meet, with the rule's provenance.
+
+    `blocking` says whether it refuses the declaration: a blocking rule's finding that an approved override
+    admits is a warning (blocking False) that names its `override`.
+    """
 
     rule: str
     field: str
@@ -35,16 +43,22 @@ class Finding:
     confidence: str
     source: str
     blocking: bool
+    override: RuleOverride | None = None
 
 
 class _Checker:
-    def __init__(self, rules: RuleBook) -> None:
+    def __init__(self, rules: RuleBook, overrides: dict[str, RuleOverride]) -> None:
         self.rules = rules
+        self.overrides = overrides
         self.findings: list[Finding] = []
 
     def fail(self, rule_id: str, field: str, message: str) -> None:
         rule: RequirementRule = self.rules[rule_id]
-        self.findings.append(Finding(rule_id, field, message, rule.confidence, rule.source, rule.blocking))
+        override = self.overrides.get(rule_id) if rule.blocking and rule.overridable else None
+        blocking = rule.blocking and override is None
+        self.findings.append(
+            Finding(rule_id, field, message, rule.confidence, rule.source, blocking, override)
+        )
 
     def at_least(self, rule_id: str, field: str, value: Decimal | int | None, what: str) -> None:
         """`value` >= threshold; an unknown value is a finding too, since the rule cannot be shown to hold."""
@@ -62,11 +76,18 @@ def check_declaration(
     *,
     centres_adjacent: bool | None = None,
     rules: RuleBook = RULES,
+    overrides: Sequence[RuleOverride] = (),
 ) -> list[Finding]:
-    """The warnings of a declaration; raises RuleViolation if any finding comes from a blocking rule."""
+    """The warnings of a declaration; raises RuleViolation if any finding comes from a blocking rule.
+
+    `overrides` are the approved exceptions on record for this declaration's centres; one that names an
+    overridable blocking rule of this area type turns that rule's finding into a warning naming it.
+    """
     if area_type not in ("metropolitan", "settlement"):
         return []  # other wide-area cooperation has no statutory centre requirements
-    check = _Checker(rules)
+    centre_codes = {c.government.code for c in centres}
+    admitted = {o.rule: o for o in overrides if o.area_type == area_type and o.centre_code in centre_codes}
+    check = _Checker(rules, admitted)
     prefix = area_type
     for i, centre in enumerate(centres):
         gov, field = centre.government, f"centres[{i}]"

@@ -6,19 +6,22 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from renkei_agreements.domain.errors import RuleViolation, StateConflict, Violation
+from renkei_common.domain_errors import RuleViolation, StateConflict, Violation
+
+from renkei_agreements.domain.vocabulary import AreaType, BondField, VisionStatus
 
 MAX_PERIOD_YEARS = 10
-VISION_TITLES = {"metropolitan": "都市圏ビジョン", "settlement": "共生ビジョン"}
-# The roles an area serves (DOMAIN §3); a project names the one it serves.
-ROLES_BY_AREA_TYPE: dict[str, tuple[str, ...]] = {
+VISION_TITLES = {AreaType.METROPOLITAN: "都市圏ビジョン", AreaType.SETTLEMENT: "共生ビジョン"}
+# The roles an area serves (連携中枢都市圏構想推進要綱, 定住自立圏構想推進要綱; docs/domain.md §4).
+ROLES_BY_AREA_TYPE: dict[AreaType, tuple[str, ...]] = {
     # 圏域全体の経済成長のけん引 / 高次の都市機能の集積・強化 / 生活関連機能サービスの向上
-    "metropolitan": ("economic_growth", "urban_functions", "life_services"),
+    AreaType.METROPOLITAN: ("economic_growth", "urban_functions", "life_services"),
     # 生活機能の強化 / 結びつきやネットワークの強化 / 圏域マネジメント能力の強化
-    "settlement": ("life_functions", "networks", "management_capacity"),
+    AreaType.SETTLEMENT: ("life_functions", "networks", "management_capacity"),
 }
-# 地域活性化事業債 covers 定住自立圏 projects only in these fields (DOMAIN §6).
-BOND_FIELDS = ("medical_welfare", "industry", "public_transport")
+# 地域活性化事業債 covers 定住自立圏 projects only in these fields (docs/domain.md §4, after 総務省
+# 「地方自治体の広域連携及び多様な主体との連携・協働について」2024-11-25).
+BOND_FIELDS = tuple(BondField)
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class ProjectDraft:
     name: str
     field: str
     role: str
-    bond_eligibility: str | None = None
+    bond_eligibility: BondField | None = None
     budgets: tuple[Budget, ...] = ()
 
 
@@ -49,7 +52,7 @@ class KpiDraft:
 
 @dataclass(frozen=True)
 class VisionDraft:
-    area_type: str
+    area_type: AreaType
     first_fiscal_year: int
     last_fiscal_year: int
     projects: tuple[ProjectDraft, ...] = ()
@@ -97,7 +100,7 @@ def _project(
             )
         )
     if project.bond_eligibility is not None:
-        if draft.area_type != "settlement":
+        if draft.area_type != AreaType.SETTLEMENT:
             found.append(
                 Violation(
                     f"{where}.bond_eligibility",
@@ -163,15 +166,19 @@ def _kpi(draft: VisionDraft, kpi: KpiDraft, where: str) -> list[Violation]:
     return found
 
 
-def check_adoption(*, status: str, project_count: int) -> None:
-    if status != "draft":
+def check_adoption(*, status: VisionStatus, project_count: int) -> VisionStatus:
+    """The status after adoption (策定), or why the vision cannot be adopted."""
+    if status != VisionStatus.DRAFT:
         raise StateConflict("the vision is already adopted", rule="already_adopted")
     if project_count == 0:
         raise RuleViolation("projects", "at_least_one", "a vision needs at least one project to be adopted")
+    return VisionStatus.ADOPTED
 
 
-def check_kpi_report(*, status: str, first_fiscal_year: int, last_fiscal_year: int, fiscal_year: int) -> None:
-    if status != "adopted":
+def check_kpi_report(
+    *, status: VisionStatus, first_fiscal_year: int, last_fiscal_year: int, fiscal_year: int
+) -> None:
+    if status != VisionStatus.ADOPTED:
         raise StateConflict("KPIs are reported against an adopted vision", rule="vision_not_adopted")
     if not first_fiscal_year <= fiscal_year <= last_fiscal_year:
         raise RuleViolation(

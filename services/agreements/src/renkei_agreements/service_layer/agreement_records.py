@@ -2,57 +2,68 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from renkei_common.access import ensure_can_read
 from renkei_common.auth import Actor, ensure_can_write
 from renkei_common.db import Database
+from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.errors import FieldError, Forbidden, NotFound
-from renkei_common.writes import record_audit
+from renkei_common.persistence import load, new_id, now, snapshot
+from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, raiseload
 
-from renkei_agreements.adapters.ids import new_id
-from renkei_agreements.adapters.orm import AgreementRow, DisputeRow, RecommendationRow
-from renkei_agreements.api.schemas.agreement_records import DisputeCreate, DisputeUpdate, RecommendationCreate
-from renkei_agreements.domain.errors import RuleViolation, StateConflict
-from renkei_agreements.service_layer.access import ensure_can_read
+from renkei_agreements.adapters.orm import AgreementRow, DisputeRow, ProcedureRow, RecommendationRow
+from renkei_agreements.domain.lifecycle import Status
+from renkei_agreements.domain.vocabulary import Authority, DisputeStatus
 from renkei_agreements.service_layer.agreement_state import parties_of, targets_of
-from renkei_agreements.service_layer.common import ensure_acts_for_one_of, load, now, snapshot, touch
+from renkei_agreements.service_layer.agreements import PARTY
+from renkei_agreements.service_layer.commands import ApplyForSettlement, RecordRecommendation, UpdateDispute
+
+R = TypeVar("R", RecommendationRow, DisputeRow)
+
+# Records need the parties and the notification targets, not the versions or the steps.
+WITH_TARGETS = (
+    joinedload(AgreementRow.procedures).raiseload(ProcedureRow.steps),
+    raiseload(AgreementRow.versions),
+)
 
 
 def _is_authority(actor: Actor, row: AgreementRow) -> bool:
     """The minister (national role) or the governor (prefecture role of the parties' prefecture)."""
-    for target in targets_of(row):
-        if target["authority"] == "minister" and actor.has_role("national"):
-            return True
-        if (
-            target["authority"] == "governor"
+    return any(
+        (t["authority"] == Authority.MINISTER and actor.has_role("national"))
+        or (
+            t["authority"] == Authority.GOVERNOR
             and actor.has_role("prefecture")
-            and actor.org == target["prefecture_code"]
-        ):
-            return True
-    return False
+            and actor.org == t["prefecture_code"]
+        )
+        for t in targets_of(row)
+    )
 
 
-def _ensure_party_or_authority(actor: Actor, row: AgreementRow) -> None:
+async def _party_or_authority(
+    uow: UnitOfWork, agreement_id: str, if_match: str | None, action: str
+) -> AgreementRow:
+    """The agreement for a party's or its supervising authority's record (the minister or a governor)."""
+    row = await uow.load(AgreementRow, agreement_id, what="agreement", options=WITH_TARGETS)
+    actor = uow.actor
     ensure_can_write(actor)
-    if actor.org in parties_of(row) and actor.has_role("municipality", "prefecture"):
-        return
-    if not _is_authority(actor, row):
-        message = (
-            f"organisation {actor.org} is neither a party of this agreement nor its supervising authority"
-        )
-        raise Forbidden(
-            message,
-            errors=[FieldError(field="path.agreement_id", rule="party_or_authority", message=message)],
-        )
+    is_party = actor.org in parties_of(row) and actor.has_role("municipality", "prefecture")
+    if not (is_party or _is_authority(actor, row)):
+        message = f"organisation {actor.org} is neither {PARTY} nor its supervising authority"
+        error = FieldError(field="path.agreement_id", rule="party_or_authority", message=message)
+        raise Forbidden(message, errors=[error])
+    return uow.change(row, if_match=if_match, action=action)
 
 
 async def record_recommendation(
-    *, db: Database, actor: Actor, agreement_id: str, body: RecommendationCreate, if_match: str | None
+    *, db: Database, actor: Actor, agreement_id: str, command: RecordRecommendation, if_match: str | None
 ) -> RecommendationRow:
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        _ensure_party_or_authority(actor, row)
-        touch(row, if_match)
-        issuers = [t for t in targets_of(row) if t["authority"] == body.issued_by]
+    async with unit_of_work(db, actor) as uow:
+        row = await _party_or_authority(uow, agreement_id, if_match, "agreement.recommendation_recorded")
+        issuers = [t for t in targets_of(row) if t["authority"] == command.issued_by]
         if not issuers:
             raise RuleViolation(
                 "issued_by",
@@ -62,49 +73,47 @@ async def record_recommendation(
         record = RecommendationRow(
             id=new_id(),
             agreement_id=row.id,
-            issued_by=body.issued_by,
+            issued_by=command.issued_by,
             issuer_code=issuers[0]["prefecture_code"],
-            received_on=body.received_on,
-            reference_number=body.reference_number,
-            summary=body.summary,
+            received_on=command.received_on,
+            reference_number=command.reference_number,
+            summary=command.summary,
             recorded_by_org=actor.org,
             recorded_at=now(),
         )
-        session.add(record)
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.recommendation_recorded",
-            resource_type="agreement",
-            resource_id=row.id,
-            after=snapshot(record),
-        )
+        uow.session.add(record)
+        uow.audit(row, after=snapshot(record))
     return record
 
 
 async def apply_for_settlement(
-    *, db: Database, actor: Actor, agreement_id: str, body: DisputeCreate, if_match: str | None
+    *, db: Database, actor: Actor, agreement_id: str, command: ApplyForSettlement, if_match: str | None
 ) -> DisputeRow:
     """A party applies in writing; only agreements in force have disputes under art. 252-2 para. 7."""
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        ensure_acts_for_one_of(
-            actor, parties_of(row), field="path.agreement_id", what="a party of this agreement"
+    async with unit_of_work(db, actor) as uow:
+        row = await uow.load_for_change(
+            AgreementRow,
+            agreement_id,
+            if_match=if_match,
+            action="agreement.dispute_applied",
+            writers=parties_of,
+            field="path.agreement_id",
+            what=PARTY,
+            options=WITH_TARGETS,
         )
-        touch(row, if_match)
-        if row.status != "in_force":
+        if row.status != Status.IN_FORCE:
             raise StateConflict(
-                f"only an agreement in force can be disputed; it is {row.status}", rule="not_in_force"
+                f"only an agreement in force can be disputed; it is {row.status.value}", rule="not_in_force"
             )
         at = now()
         dispute = DisputeRow(
             id=new_id(),
             agreement_id=row.id,
             applicant_code=actor.org,
-            applied_on=body.applied_on,
-            matter=body.matter,
+            applied_on=command.applied_on,
+            matter=command.matter,
             authority=[t["title"] for t in targets_of(row)],
-            status="applied",
+            status=DisputeStatus.APPLIED,
             plan_presented_on=None,
             plan_summary=None,
             closed_on=None,
@@ -112,15 +121,8 @@ async def apply_for_settlement(
             recorded_at=at,
             updated_at=at,
         )
-        session.add(dispute)
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.dispute_applied",
-            resource_type="agreement",
-            resource_id=row.id,
-            after=snapshot(dispute),
-        )
+        uow.session.add(dispute)
+        uow.audit(row, after=snapshot(dispute))
     return dispute
 
 
@@ -130,51 +132,47 @@ async def update_dispute(
     actor: Actor,
     agreement_id: str,
     dispute_id: str,
-    body: DisputeUpdate,
+    command: UpdateDispute,
     if_match: str | None,
 ) -> DisputeRow:
     """Record the settlement plan presented by the commissioners, then the close of the matter."""
-    async with db.transaction() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement", for_update=True)
-        _ensure_party_or_authority(actor, row)
-        touch(row, if_match)
-        dispute = await session.get(DisputeRow, dispute_id)
+    async with unit_of_work(db, actor) as uow:
+        row = await _party_or_authority(uow, agreement_id, if_match, "agreement.dispute_updated")
+        dispute = await uow.session.get(DisputeRow, dispute_id)
         if dispute is None or dispute.agreement_id != row.id:
             raise NotFound(f"agreement {agreement_id!a} has no dispute {dispute_id!a}")
-        if dispute.status == "closed":
+        if dispute.status == DisputeStatus.CLOSED:
             raise StateConflict("the dispute is closed", rule="dispute_closed")
         before = snapshot(dispute)
-        if body.plan_presented_on is not None:
-            if body.plan_presented_on < dispute.applied_on:
+        if command.plan_presented_on is not None:
+            if command.plan_presented_on < dispute.applied_on:
                 raise RuleViolation(
                     "plan_presented_on", "not_before_application", "a plan follows the application"
                 )
-            dispute.plan_presented_on, dispute.plan_summary = body.plan_presented_on, body.plan_summary
-            dispute.status = "plan_presented"
-        if body.closed_on is not None:
-            if body.closed_on < dispute.applied_on:
+            dispute.plan_presented_on, dispute.plan_summary = command.plan_presented_on, command.plan_summary
+            dispute.status = DisputeStatus.PLAN_PRESENTED
+        if command.closed_on is not None:
+            if command.closed_on < dispute.applied_on:
                 raise RuleViolation(
                     "closed_on", "not_before_application", "a dispute closes after its application"
                 )
-            dispute.closed_on, dispute.status = body.closed_on, "closed"
+            dispute.closed_on, dispute.status = command.closed_on, DisputeStatus.CLOSED
         dispute.updated_at = now()
-        await record_audit(
-            session,
-            actor=actor,
-            action="agreement.dispute_updated",
-            resource_type="agreement",
-            resource_id=row.id,
-            before=before,
-            after=snapshot(dispute),
-        )
+        uow.audit(row, before=before, after=snapshot(dispute))
     return dispute
 
 
-async def list_records(
-    *, db: Database, actor: Actor, agreement_id: str, kind: type[RecommendationRow] | type[DisputeRow]
-) -> tuple[AgreementRow, list]:
+async def _records(db: Database, actor: Actor, agreement_id: str, kind: type[R]) -> list[R]:
     async with db.session() as session:
-        row = await load(session, AgreementRow, agreement_id, what="agreement")
+        row = await load(session, AgreementRow, agreement_id, what="agreement", options=WITH_TARGETS)
         ensure_can_read(actor, parties_of(row), what="agreement")
         query = select(kind).where(kind.agreement_id == row.id).order_by(kind.id)
-        return row, list((await session.scalars(query)).all())
+        return list((await session.scalars(query)).all())
+
+
+async def list_recommendations(*, db: Database, actor: Actor, agreement_id: str) -> list[RecommendationRow]:
+    return await _records(db, actor, agreement_id, RecommendationRow)
+
+
+async def list_disputes(*, db: Database, actor: Actor, agreement_id: str) -> list[DisputeRow]:
+    return await _records(db, actor, agreement_id, DisputeRow)

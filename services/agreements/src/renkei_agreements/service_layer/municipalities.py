@@ -6,28 +6,35 @@ from dataclasses import dataclass
 
 from renkei_common.auth import Actor
 from renkei_common.db import Database
+from renkei_common.domain_errors import RuleViolation, Violation
 from renkei_common.errors import FieldError, Forbidden, NotFound
 from renkei_common.events.contracts import MunicipalityUpdated
-from renkei_common.events.outbox import add_event
+from renkei_common.persistence import fetch_page, new_id, now
 from renkei_common.refdata import Flag, Kind
-from renkei_common.writes import record_audit
+from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
 
 from renkei_agreements.adapters.cache import TtlCache
-from renkei_agreements.adapters.ids import new_id
 from renkei_agreements.adapters.orm import Municipality, MunicipalityRow, PopulationImportRow
 from renkei_agreements.domain.codes import checked_code
-from renkei_agreements.domain.errors import RuleViolation, Violation
-from renkei_agreements.domain.population_import import parse_population_csv
-from renkei_agreements.service_layer.common import fetch_page, now, to_government
+from renkei_agreements.domain.population_import import LOCATION, PopulationRow, parse_population_csv
+from renkei_agreements.service_layer.governments import to_government
 
 IMPORT_ROLES = ("operator", "national", "prefecture")
+POPULATION = ("population", "population_year", "population_source")
+
+
+@dataclass(frozen=True)
+class PopulationChange:
+    row: MunicipalityRow
+    previous_population: int | None
+    previous_population_year: int | None
 
 
 @dataclass(frozen=True)
 class PopulationImport:
     row: PopulationImportRow
-    changes: list[tuple[MunicipalityRow, int | None, int | None]]  # row, previous population, previous year
+    changes: list[PopulationChange]
 
 
 async def list_municipalities(
@@ -43,7 +50,7 @@ async def list_municipalities(
     if prefecture is not None:
         query = query.where(MunicipalityRow.prefecture_code == prefecture)
     if kind is not None:
-        query = query.where(MunicipalityRow.kind == kind.value)
+        query = query.where(MunicipalityRow.kind == kind)
     if flag is not None:
         query = query.where(getattr(MunicipalityRow, flag.value).is_(True))
     return await fetch_page(db, query, MunicipalityRow.code, cursor=cursor, limit=limit)
@@ -66,6 +73,10 @@ async def get_municipality(
     return row
 
 
+def _population(row: MunicipalityRow) -> dict[str, object]:
+    return {name: getattr(row, name) for name in POPULATION}
+
+
 async def import_populations(
     *,
     db: Database,
@@ -78,13 +89,13 @@ async def import_populations(
     """Refresh populations from an e-Stat style file; all rows or none, one MunicipalityUpdated per change."""
     if not actor.has_role(*IMPORT_ROLES) or actor.is_auditor:
         raise Forbidden(f"population imports need one of the roles: {', '.join(IMPORT_ROLES)}")
-    async with db.transaction() as session:
-        existing = {row.code: row for row in (await session.scalars(select(MunicipalityRow))).all()}
+    async with unit_of_work(db, actor) as uow:
+        existing = {row.code: row for row in (await uow.session.scalars(select(MunicipalityRow))).all()}
         parsed = parse_population_csv(csv_text, known_codes=existing)
-        _ensure_may_import(actor, [(r.index, r.code) for r in parsed])
+        _ensure_may_import(actor, parsed)
         stale = [
             Violation(
-                f"rows[{r.index}].population",
+                r.field("population"),
                 "newer_figure_exists",
                 f"line {r.line}: {r.code} already has a figure for {existing[r.code].population_year}",
             )
@@ -92,7 +103,7 @@ async def import_populations(
             if (existing[r.code].population_year or 0) > year
         ]
         if stale:
-            raise RuleViolation(violations=stale, location=None)
+            raise RuleViolation(violations=stale, location=LOCATION)
         changes = []
         at = now()
         for parsed_row in parsed:
@@ -103,69 +114,42 @@ async def import_populations(
                 source,
             ):
                 continue
-            before = {
-                "population": row.population,
-                "population_year": row.population_year,
-                "population_source": row.population_source,
-            }
-            changes.append((row, row.population, row.population_year))
+            changes.append(PopulationChange(row, row.population, row.population_year))
+            uow.change(row, if_match=None, action="municipality.population_imported", view=_population)
             row.population, row.population_year, row.population_source = parsed_row.population, year, source
-            row.row_version += 1
             row.updated_at = at
-            await add_event(
-                session, _updated_event(row, before), subject=row.code, aggregate_version=row.row_version
-            )
-            await record_audit(
-                session,
-                actor=actor,
-                action="municipality.population_imported",
-                resource_type="municipality",
-                resource_id=row.code,
-                before=before,
-                after={
-                    **before,
-                    "population": row.population,
-                    "population_year": year,
-                    "population_source": source,
-                },
-            )
+            uow.emit(row, _updated_event(row, changes[-1]))
         record = PopulationImportRow(
             id=new_id(),
             year=year,
             source=source,
             row_count=len(parsed),
-            changed_codes=[c[0].code for c in changes],
+            changed_codes=[c.row.code for c in changes],
             imported_by_org=actor.org,
             imported_by_sub=actor.sub,
             imported_at=at,
         )
-        session.add(record)
-        await record_audit(
-            session,
-            actor=actor,
-            action="population_import.accepted",
-            resource_type="population_import",
-            resource_id=record.id,
-            after={"year": year, "source": source, "rows": len(parsed), "changed": len(changes)},
-        )
+        summary = {"year": year, "source": source, "rows": len(parsed), "changed": len(changes)}
+        uow.add(record, action="population_import.accepted", view=lambda _: summary)
     if cache is not None:
         cache.clear()
     return PopulationImport(record, changes)
 
 
-def _ensure_may_import(actor: Actor, rows: list[tuple[int, str]]) -> None:
+def _ensure_may_import(actor: Actor, rows: list[PopulationRow]) -> None:
     """Operators and MIC refresh anyone; a prefecture only the governments of its own prefecture."""
     if actor.has_role("operator", "national"):
         return
-    outside = [(i, code) for i, code in rows if code[:2] != actor.org[:2]]
+    outside = [r for r in rows if r.code[:2] != actor.org[:2]]
     if outside:
         errors = [
             FieldError(
-                field=f"rows[{i}].code",
+                # The same field shape as the parser's 422s: `body.line[N].code`, N the file's line.
+                field=f"{LOCATION}.{r.field('code')}",
                 rule="own_prefecture_only",
-                message=f"{code} is outside prefecture {actor.org[:2]}",
+                message=f"line {r.line}: {r.code} is outside prefecture {actor.org[:2]}",
             )
-            for i, code in outside[:50]
+            for r in outside[:50]
         ]
         raise Forbidden(
             f"a prefecture refreshes only its own municipalities; {len(outside)} rows are outside",
@@ -173,8 +157,7 @@ def _ensure_may_import(actor: Actor, rows: list[tuple[int, str]]) -> None:
         )
 
 
-def _updated_event(row: MunicipalityRow, before: dict[str, object]) -> MunicipalityUpdated:
-    government = to_government(row)
+def _updated_event(row: MunicipalityRow, change: PopulationChange) -> MunicipalityUpdated:
     return MunicipalityUpdated(
         code=row.code,
         name=row.name,
@@ -182,8 +165,8 @@ def _updated_event(row: MunicipalityRow, before: dict[str, object]) -> Municipal
         prefecture_code=row.prefecture_code,
         population=row.population,
         population_year=row.population_year,
-        flags=government.flags,
+        flags=to_government(row).flags,
         population_source=row.population_source,
-        previous_population=before["population"],
-        previous_population_year=before["population_year"],
+        previous_population=change.previous_population,
+        previous_population_year=change.previous_population_year,
     )

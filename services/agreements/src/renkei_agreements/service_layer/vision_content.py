@@ -1,15 +1,16 @@
-"""A vision's content between the request, the domain draft and the rows: check, fill, read back, audit."""
+"""A vision's content between the command, the domain draft and the rows: check, fill, read back, audit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 
-from renkei_agreements.adapters.ids import new_id
+from renkei_common.persistence import new_id, snapshot
+
 from renkei_agreements.adapters.orm import AreaRow, KpiRow, ProjectRow, VisionRow
-from renkei_agreements.api.schemas.visions import KpiIn, ProjectIn, TargetIn
 from renkei_agreements.domain import visions as rules
 from renkei_agreements.service_layer.areas import participants
-from renkei_agreements.service_layer.common import snapshot
+from renkei_agreements.service_layer.commands import BudgetIn, KpiIn, ProjectIn, TargetIn
 
 
 def check_content(
@@ -56,7 +57,7 @@ def fill_rows(vision: VisionRow, projects: Sequence[ProjectIn], kpis: Sequence[K
             field=p.field,
             role=p.role,
             bond_eligibility=p.bond_eligibility,
-            budgets=[b.model_dump() for b in p.budgets],
+            budgets=[asdict(b) for b in p.budgets],
         )
         for i, p in enumerate(projects)
     ]
@@ -86,22 +87,11 @@ def audit_view(vision: VisionRow) -> dict[str, object]:
 
 
 def project_in(row: ProjectRow) -> ProjectIn:
-    return ProjectIn(
-        name=row.name,
-        field=row.field,
-        role=row.role,
-        bond_eligibility=row.bond_eligibility,  # type: ignore[arg-type]
-        budgets=row.budgets,
-    )
+    budgets = tuple(BudgetIn(**b) for b in row.budgets)
+    return ProjectIn(row.name, row.field, row.role, row.bond_eligibility, budgets)
 
 
 def kpi_in(vision: VisionRow, row: KpiRow) -> KpiIn:
     index = next((p.position for p in vision.projects if p.id == row.project_id), None)
-    return KpiIn(
-        name=row.name,
-        unit=row.unit,
-        baseline_fiscal_year=row.baseline_fiscal_year,
-        baseline_value=row.baseline_value,
-        project_index=index,
-        targets=[TargetIn(fiscal_year=y, value=v) for y, v in row.targets],
-    )
+    targets = tuple(TargetIn(fiscal_year=y, value=v) for y, v in row.targets)
+    return KpiIn(row.name, row.unit, row.baseline_fiscal_year, row.baseline_value, targets, index)

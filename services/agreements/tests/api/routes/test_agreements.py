@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from agreements_testkit import SAGAE, SENDAI, STEPS, TENDO, YAMAGATA, YAMAGATA_PREF, Driver
+from agreements_testkit import MIYAGI_PREF, SAGAE, SENDAI, STEPS, TENDO, YAMAGATA, YAMAGATA_PREF, Driver
 from renkei_common.testing.client import problem_fields
 
 
@@ -14,10 +14,15 @@ async def test_every_step_puts_it_in_force_and_emits_agreement_signed_once(api: 
     assert draft["status"] == "draft" and draft["current"] is None
     procedure = draft["open_procedure"]
     assert procedure["notification_targets"] == [
-        {"authority": "governor", "prefecture_code": YAMAGATA_PREF, "title": "山形県知事"}
+        {
+            "authority": "governor",
+            "authority_code": YAMAGATA_PREF,
+            "prefecture_code": YAMAGATA_PREF,  # deprecated: kept for existing clients
+            "title": "山形県知事",
+        }
     ]
     assert procedure["next_steps"] == [{"step": "consultation", "party": None}]
-    assert len(procedure["outstanding"]) == 7
+    assert len(procedure["outstanding"]) == 8  # notification is per party: each notifies its own authority
     agreement = await api.complete(draft)
     assert agreement["status"] == "in_force" and agreement["in_force_version"] == 1
     assert agreement["current"]["in_force_on"] == "2024-06-01" and agreement["open_procedure"] is None
@@ -35,7 +40,10 @@ async def test_an_out_of_order_step_is_409_saying_which_step_is_missing(api: Dri
     await api.step(draft["id"], "council_resolution", YAMAGATA)
     response = await api.step(draft["id"], "conclusion", YAMAGATA, expect=409)
     problem = response.json()
-    assert problem["missing"] == [f"council_resolution of {TENDO}"]
+    assert problem["missing"] == [{"step": "council_resolution", "party": TENDO}]
+    # The same shape as next_steps: a client reads both alike.
+    shown = (await api.call("GET", f"/v1/agreements/{draft['id']}", YAMAGATA)).json()
+    assert problem["missing"] == shown["open_procedure"]["next_steps"]
     assert f"council_resolution of {TENDO}" in problem["detail"]
     again = await api.step(draft["id"], "council_resolution", YAMAGATA, expect=409)
     assert again.json()["errors"][0]["rule"] == "step_already_recorded"
@@ -208,3 +216,79 @@ async def test_concurrent_writes_to_one_agreement_never_fail_with_500(api: Drive
     assert statuses.count(200) == 1 and set(statuses) <= {200, 409}, statuses
     history = (await api.call("GET", f"/v1/agreements/{draft['id']}/versions", TENDO)).json()["data"]
     assert len(history[0]["procedures"][0]["steps"]) == 1
+
+
+async def test_only_a_member_or_the_centre_drafts_an_agreement_inside_an_area(api: Driver) -> None:
+    members = [
+        {"code": TENDO, "commuting_share": "0.2"},
+        {"code": SAGAE, "since": "2024-04-01", "until": "2024-12-31", "commuting_share": "0.2"},
+    ]
+    declaration = {
+        "area_type": "metropolitan",
+        "name": "テスト圏域",
+        "declared_on": "2024-04-01",
+        "centres": [{"code": YAMAGATA, "day_night_ratio": "1.05"}],
+        "members": members,
+    }
+    area = (await api.call("POST", "/v1/areas", YAMAGATA, json=declaration, expect=201)).json()
+    body = {"kind": "renkei_kyoyaku", "title": "連携協約", "area_id": area["id"]}
+    unknown = "01890000-0000-7000-8000-000000000000"
+
+    def drafted(by: str, other: str, area_id: str, expect: int):  # type: ignore[no-untyped-def]
+        json = {**body, "parties": [by, other], "area_id": area_id}
+        return api.call("POST", "/v1/agreements", by, json=json, expect=expect)
+
+    # 仙台市 may not read the area: the answer is the one for an area that does not exist.
+    hidden = (await drafted(SENDAI, YAMAGATA, area["id"], 422)).json()["errors"]
+    missing = (await drafted(SENDAI, YAMAGATA, unknown, 422)).json()["errors"]
+    assert [(e["field"], e["rule"], e["message"].replace(area["id"], "ID")) for e in hidden] == [
+        ("body.area_id", "unknown_area", "no area 'ID'")
+    ]
+    assert [(e["field"], e["rule"], e["message"].replace(unknown, "ID")) for e in missing] == [
+        ("body.area_id", "unknown_area", "no area 'ID'")
+    ]
+    # 山形県 reads the area and 寒河江市 did belong to it, but neither is a member today: the centre being the
+    # other party is not enough.
+    for outsider in (YAMAGATA_PREF, SAGAE):
+        refused = (await drafted(outsider, YAMAGATA, area["id"], 403)).json()
+        assert [(e["field"], e["rule"]) for e in refused["errors"]] == [("body.area_id", "acts_for_own_org")]
+    await drafted(TENDO, YAMAGATA, area["id"], 201)
+    await drafted(YAMAGATA, TENDO, area["id"], 201)
+
+
+async def test_each_party_notifies_its_own_governor_on_its_own_day(api: Driver) -> None:
+    draft = await api.draft(YAMAGATA, SENDAI)  # 山形県 and 宮城県: two governors
+    agreement_id = draft["id"]
+    await api.step(agreement_id, "consultation", YAMAGATA, "2024-05-01")
+    for org in (YAMAGATA, SENDAI):
+        await api.step(agreement_id, "council_resolution", org, "2024-05-20")
+    await api.step(agreement_id, "conclusion", YAMAGATA, "2024-06-01")
+    for org in (YAMAGATA, SENDAI):
+        shown = (await api.step(agreement_id, "public_notice", org, "2024-06-03")).json()
+    procedure = shown["open_procedure"]
+    assert procedure["next_steps"] == [
+        {"step": "notification", "party": YAMAGATA},
+        {"step": "notification", "party": SENDAI},
+    ]
+    # A notification that names a party is that party's own act.
+    refused = await api.step(agreement_id, "notification", YAMAGATA, "2024-06-10", party=SENDAI, expect=403)
+    assert [(e["field"], e["rule"]) for e in refused.json()["errors"]] == [("body.party", "acts_for_own_org")]
+    # Naming its own party, 山形市 notifies for itself alone (without a party it would be a joint record).
+    own = await api.step(agreement_id, "notification", YAMAGATA, "2024-06-10", party=YAMAGATA)
+    procedure = own.json()["open_procedure"]
+    assert [
+        (n["party"], n["target"]["authority_code"], n["target"]["title"], n["on"])
+        for n in procedure["notifications"]
+    ] == [
+        (YAMAGATA, YAMAGATA_PREF, "山形県知事", "2024-06-10"),
+        (SENDAI, MIYAGI_PREF, "宮城県知事", None),
+    ]
+    assert procedure["next_steps"] == [{"step": "notification", "party": SENDAI}]
+    signed = (await api.step(agreement_id, "notification", SENDAI, "2024-06-20", party=SENDAI)).json()
+    assert signed["status"] == "in_force" and signed["current"]["in_force_on"] == "2024-06-20"
+    history = (await api.call("GET", f"/v1/agreements/{agreement_id}/versions", SENDAI)).json()
+    notifications = history["data"][0]["procedures"][0]["notifications"]
+    assert [(n["party"], n["on"], n["joint"]) for n in notifications] == [
+        (YAMAGATA, "2024-06-10", False),
+        (SENDAI, "2024-06-20", False),
+    ]

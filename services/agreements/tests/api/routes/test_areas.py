@@ -23,13 +23,16 @@ async def test_a_declaration_with_shortfalls_stores_and_announces_its_warnings(a
         "settlement.centre_population_guideline",
         "settlement.partner_commuting_share",
     ]
-    assert {w["confidence"] for w in area["warnings"]} == {"seed", "unconfirmed"}
+    assert [w["confidence"] for w in area["warnings"]] == ["public", "public", "unconfirmed"]
     assert [(m["code"], m["role"], m["since"]) for m in area["members"]] == [
         (HIGASHINE, "centre", "2024-04-01"),
         (YAMANOBE, "partner", "2024-04-01"),
     ]
     [event] = await api.events("AreaDeclared")
-    assert event["subject"] == area["id"] and event["data"]["warnings"] == area["warnings"]
+    # The event contract carries each warning without `override` (none was admitted here).
+    assert all(w["override"] is None for w in area["warnings"])
+    announced = [{k: v for k, v in w.items() if k != "override"} for w in area["warnings"]]
+    assert event["subject"] == area["id"] and event["data"]["warnings"] == announced
     again = await api.call("GET", f"/v1/areas/{area['id']}", YAMANOBE)
     assert again.json()["warnings"] == area["warnings"]
 

@@ -24,5 +24,5 @@ async def test_every_step_is_audited_with_before_and_after(api: Driver) -> None:
 async def test_requirement_rules_are_listed_with_their_provenance(api: Driver) -> None:
     rules = (await api.call("GET", "/v1/requirement-rules", YAMAGATA)).json()["data"]
     floor = next(r for r in rules if r["id"] == "settlement.centre_population_floor")
-    assert (floor["threshold"], floor["blocking"], floor["confidence"]) == ("40000", False, "seed")
+    assert (floor["threshold"], floor["blocking"], floor["confidence"]) == ("40000", True, "public")
     assert {r["confidence"] for r in rules} == {"seed", "public", "unconfirmed"}

@@ -14,6 +14,8 @@ async def test_filters_by_prefecture_kind_and_flag_with_attribution(api: Driver)
     assert [m["code"] for m in page["data"]] == [YAMAGATA]
     assert page["data"][0]["population"] == 247747 and page["data"][0]["population_year"] == 2020
     assert page["attribution"] == [POPULATION_SOURCE] and page["next_cursor"] is None
+    # `prefecture_code` is the 2-digit prefecture code everywhere (docs/agreements.md, "Codes").
+    assert page["data"][0]["prefecture_code"] == "06"
 
 
 async def test_cursor_pagination_walks_every_row_once(api: Driver) -> None:
@@ -82,7 +84,7 @@ async def test_a_bad_file_changes_nothing_and_reports_every_row(api: Driver) -> 
         headers={"Content-Type": "text/csv"},
         expect=422,
     )
-    assert problem_fields(response) == ["rows[1].code", "rows[2].population"]
+    assert problem_fields(response) == ["body.line[3].code", "body.line[4].population"]
     row = (await api.call("GET", f"/v1/municipalities/{YAMAGATA}", TENDO)).json()
     assert row["population"] == 247747 and await api.events() == []
 
@@ -97,6 +99,7 @@ async def test_figures_older_than_the_stored_ones_are_refused(api: Driver) -> No
         expect=422,
     )
     assert response.json()["errors"][0]["rule"] == "newer_figure_exists"
+    assert problem_fields(response) == ["body.line[2].population"]
 
 
 async def test_a_prefecture_imports_only_its_own_municipalities_and_a_municipality_not_at_all(
@@ -110,7 +113,7 @@ async def test_a_prefecture_imports_only_its_own_municipalities_and_a_municipali
     response = await api.call(
         "POST", "/v1/municipalities/population-imports?year=2025", YAMAGATA_PREF, content=other, expect=403
     )
-    assert problem_fields(response) == ["rows[0].code"]
+    assert problem_fields(response) == ["body.line[2].code"]
     await api.call(
         "POST", "/v1/municipalities/population-imports?year=2025", YAMAGATA, content=other, expect=403
     )

@@ -12,6 +12,7 @@ from renkei_agreements.adapters.orm.areas import AreaMemberRow, AreaRow
 from renkei_agreements.adapters.orm.base import Base
 from renkei_agreements.adapters.orm.consensus import PositionRow, ProposalRow
 from renkei_agreements.adapters.orm.municipalities import Municipality, MunicipalityRow, PopulationImportRow
+from renkei_agreements.adapters.orm.rule_overrides import RuleOverrideRow
 from renkei_agreements.adapters.orm.shared_services import (
     CostSharingRow,
     SharedServiceMemberRow,
@@ -37,6 +38,7 @@ __all__ = [
     "ProjectRow",
     "ProposalRow",
     "RecommendationRow",
+    "RuleOverrideRow",
     "SharedServiceMemberRow",
     "SharedServiceRow",
     "StepRow",

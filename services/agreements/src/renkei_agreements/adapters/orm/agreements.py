@@ -5,24 +5,33 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from renkei_common.db import UTCDateTime
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, id_column
+from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, enum_column, id_column
+from renkei_agreements.domain.lifecycle import Purpose, Status, Step
+from renkei_agreements.domain.vocabulary import (
+    AgreementKind,
+    Authority,
+    DisputeStatus,
+    PartyRole,
+    ProcedureStatus,
+    VersionStatus,
+)
 
 
 class AgreementRow(Versioned, Base):
     __tablename__ = "agreement"
 
     id: Mapped[str] = id_column()
-    kind: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[AgreementKind] = enum_column(AgreementKind, length=40)
     party_a_code: Mapped[str] = code_column(index=True)
     party_b_code: Mapped[str] = code_column(index=True)
-    # centre or partner within an area, otherwise party
-    party_a_role: Mapped[str] = mapped_column(String(20))
-    party_b_role: Mapped[str] = mapped_column(String(20))
+    party_a_role: Mapped[PartyRole] = enum_column(PartyRole)
+    party_b_role: Mapped[PartyRole] = enum_column(PartyRole)
     area_id: Mapped[str | None] = mapped_column(ForeignKey("area.id"), index=True, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[Status] = enum_column(Status, index=True)
     in_force_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     latest_version: Mapped[int] = mapped_column(Integer)
     consensus_rules: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
@@ -48,11 +57,10 @@ class AgreementVersionRow(Base):
     policy: Mapped[str | None] = mapped_column(Text, nullable=True)  # 基本方針
     subjects: Mapped[list[Any]] = mapped_column(JSON)
     role_division: Mapped[list[Any]] = mapped_column(JSON)  # 役割分担
-    # pending, in_force, superseded, terminated or withdrawn
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[VersionStatus] = enum_column(VersionStatus)
     in_force_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class ProcedureRow(Base):
@@ -62,13 +70,13 @@ class ProcedureRow(Base):
 
     id: Mapped[str] = id_column()
     agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
-    purpose: Mapped[str] = mapped_column(String(20))
+    purpose: Mapped[Purpose] = enum_column(Purpose)
     version: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(20))  # open, completed, withdrawn
+    status: Mapped[ProcedureStatus] = enum_column(ProcedureStatus)
     effective_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     notification_targets: Mapped[list[Any]] = mapped_column(JSON)
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
@@ -82,14 +90,14 @@ class StepRow(Base):
 
     id: Mapped[str] = id_column()
     procedure_id: Mapped[str] = mapped_column(ForeignKey("agreement_procedure.id"), index=True)
-    step: Mapped[str] = mapped_column(String(30))
+    step: Mapped[Step] = enum_column(Step, length=30)
     party_code: Mapped[str | None] = code_column(nullable=True)
     taken_on: Mapped[date] = mapped_column(Date)
     number: Mapped[str | None] = mapped_column(String(100), nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
     recorded_by_org: Mapped[str] = mapped_column(String(20))
     recorded_by_sub: Mapped[str] = mapped_column(String(200))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class RecommendationRow(Base):
@@ -99,13 +107,13 @@ class RecommendationRow(Base):
 
     id: Mapped[str] = id_column()
     agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
-    issued_by: Mapped[str] = mapped_column(String(20))  # minister or governor
+    issued_by: Mapped[Authority] = enum_column(Authority)
     issuer_code: Mapped[str | None] = code_column(nullable=True)
     received_on: Mapped[date] = mapped_column(Date)
     reference_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
     summary: Mapped[str] = mapped_column(Text)
     recorded_by_org: Mapped[str] = mapped_column(String(20))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class DisputeRow(Base):
@@ -119,10 +127,10 @@ class DisputeRow(Base):
     applied_on: Mapped[date] = mapped_column(Date)
     matter: Mapped[str] = mapped_column(Text)
     authority: Mapped[list[Any]] = mapped_column(JSON)  # who appoints the commissioners
-    status: Mapped[str] = mapped_column(String(20))  # applied, plan_presented, closed
+    status: Mapped[DisputeStatus] = enum_column(DisputeStatus)
     plan_presented_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     plan_summary: Mapped[str | None] = mapped_column(Text, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     recorded_by_org: Mapped[str] = mapped_column(String(20))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -8,18 +8,19 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, id_column
+from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, enum_column, id_column
+from renkei_agreements.domain.vocabulary import AreaType, DeclarationKind, MemberRole
 
 
 class AreaRow(Versioned, Base):
     __tablename__ = "area"
 
     id: Mapped[str] = id_column()
-    area_type: Mapped[str] = mapped_column(String(20), index=True)
+    area_type: Mapped[AreaType] = enum_column(AreaType, index=True)
     name: Mapped[str] = mapped_column(String(200))
     centre_codes: Mapped[list[Any]] = mapped_column(JSON)
     # 連携中枢都市宣言 or 中心市宣言; None for other wide-area cooperation, which has no declaration.
-    declaration_kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    declaration_kind: Mapped[DeclarationKind | None] = enum_column(DeclarationKind, length=40, nullable=True)
     declared_on: Mapped[date] = mapped_column(Date)
     # What the declarant supplied for the checks (ratios, commuting shares, adjacency), as given.
     declaration_inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -39,8 +40,8 @@ class AreaMemberRow(Base):
     id: Mapped[str] = id_column()
     area_id: Mapped[str] = mapped_column(ForeignKey("area.id"), index=True)
     # Copied from the area so that the one-area-per-type check is one indexed query.
-    area_type: Mapped[str] = mapped_column(String(20))
+    area_type: Mapped[AreaType] = enum_column(AreaType)
     code: Mapped[str] = code_column(index=True)
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[MemberRole] = enum_column(MemberRole)
     since: Mapped[date] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -6,10 +6,12 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String
+from renkei_common.db import UTCDateTime
+from renkei_common.refdata import Flag, Kind
+from sqlalchemy import JSON, Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from renkei_agreements.adapters.orm.base import Base, id_column
+from renkei_agreements.adapters.orm.base import Base, enum_column, id_column
 
 
 class MunicipalityRow(Base):
@@ -21,7 +23,7 @@ class MunicipalityRow(Base):
     prefecture_code: Mapped[str] = mapped_column(String(2), index=True)
     prefecture: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(50))
-    kind: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[Kind] = enum_column(Kind, index=True)
     population: Mapped[int | None] = mapped_column(Integer, nullable=True)
     population_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     population_source: Mapped[str | None] = mapped_column(String(200), nullable=True)
@@ -29,9 +31,13 @@ class MunicipalityRow(Base):
     core_city: Mapped[bool] = mapped_column(Boolean)
     prefectural_capital: Mapped[bool] = mapped_column(Boolean)
     row_version: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __mapper_args__ = {"version_id_col": row_version, "version_id_generator": False}  # noqa: RUF012
+
+    @property
+    def flags(self) -> list[str]:
+        return flags_of(self)
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class Municipality:
     prefecture_code: str
     prefecture: str
     name: str
-    kind: str
+    kind: Kind
     population: int | None
     population_year: int | None
     population_source: str | None
@@ -58,6 +64,15 @@ class Municipality:
     @classmethod
     def of(cls, row: MunicipalityRow) -> Municipality:
         return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+
+    @property
+    def flags(self) -> list[str]:
+        return flags_of(self)
+
+
+def flags_of(row: Municipality | MunicipalityRow) -> list[str]:
+    """designated_city, core_city, prefectural_capital: the flags the government carries, in that order."""
+    return [flag.value for flag in Flag if getattr(row, flag.value)]
 
 
 class PopulationImportRow(Base):
@@ -72,4 +87,4 @@ class PopulationImportRow(Base):
     changed_codes: Mapped[list[Any]] = mapped_column(JSON)
     imported_by_org: Mapped[str] = mapped_column(String(20))
     imported_by_sub: Mapped[str] = mapped_column(String(200))
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from renkei_common.db import UTCDateTime
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, id_column
+from renkei_agreements.adapters.orm.base import Base, Versioned, code_column, enum_column, id_column
+from renkei_agreements.domain.shared_services import Consent, ConsentBasis
+from renkei_agreements.domain.vocabulary import SharedServiceCategory
 
 
 class SharedServiceRow(Versioned, Base):
@@ -16,7 +19,7 @@ class SharedServiceRow(Versioned, Base):
 
     id: Mapped[str] = id_column()
     name: Mapped[str] = mapped_column(String(300))
-    category: Mapped[str] = mapped_column(String(20))  # facility or joint_task
+    category: Mapped[SharedServiceCategory] = enum_column(SharedServiceCategory)
     area_id: Mapped[str | None] = mapped_column(ForeignKey("area.id"), index=True, nullable=True)
     agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"), nullable=True)
     description: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -29,6 +32,14 @@ class SharedServiceRow(Versioned, Base):
         lazy="selectin", order_by="CostSharingRow.fiscal_year", cascade="all, delete-orphan"
     )
 
+    @property
+    def member_codes(self) -> list[str]:
+        return [m.code for m in self.members]
+
+    @property
+    def consents(self) -> dict[str, ConsentBasis | None]:
+        return {m.code: m.consent_basis for m in self.members}
+
 
 class SharedServiceMemberRow(Base):
     __tablename__ = "shared_service_member"
@@ -36,6 +47,14 @@ class SharedServiceMemberRow(Base):
     shared_service_id: Mapped[str] = mapped_column(ForeignKey("shared_service.id"), primary_key=True)
     code: Mapped[str] = mapped_column(String(6), primary_key=True, index=True)
     position: Mapped[int] = mapped_column(Integer)
+    # None while the member has not consented (it may not be billed until it does).
+    consent_basis: Mapped[ConsentBasis | None] = enum_column(ConsentBasis, nullable=True)
+    consented_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    consent_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    @property
+    def consent(self) -> Consent:
+        return Consent.PENDING if self.consent_basis is None else Consent.CONSENTED
 
 
 class CostSharingRow(Base):
@@ -58,4 +77,13 @@ class CostSharingRow(Base):
     agreed_on: Mapped[date] = mapped_column(Date)
     revision: Mapped[int] = mapped_column(Integer)
     recorded_by_org: Mapped[str] = mapped_column(String(20))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    @property
+    def weights(self) -> dict[str, str]:
+        return {"equal": self.equal_weight, "population": self.population_weight, "usage": self.usage_weight}
+
+    @property
+    def population_sources(self) -> list[str]:
+        """Attribution of the population figures the sharing used, once each."""
+        return sorted({m["population_source"] for m in self.members if m.get("population_source")})

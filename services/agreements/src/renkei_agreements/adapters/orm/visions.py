@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String
+from renkei_common.db import UTCDateTime
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from renkei_agreements.adapters.orm.base import Base, Versioned, id_column
+from renkei_agreements.adapters.orm.base import Base, Versioned, enum_column, id_column
+from renkei_agreements.domain.vocabulary import AreaType, BondField, VisionStatus
 
 
 class VisionRow(Versioned, Base):
@@ -16,11 +18,11 @@ class VisionRow(Versioned, Base):
 
     id: Mapped[str] = id_column()
     area_id: Mapped[str] = mapped_column(ForeignKey("area.id"), index=True)
-    area_type: Mapped[str] = mapped_column(String(20))
+    area_type: Mapped[AreaType] = enum_column(AreaType)
     title: Mapped[str] = mapped_column(String(300))
     first_fiscal_year: Mapped[int] = mapped_column(Integer)
     last_fiscal_year: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(20))  # draft or adopted
+    status: Mapped[VisionStatus] = enum_column(VisionStatus)
     adopted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     projects: Mapped[list[ProjectRow]] = relationship(
@@ -40,9 +42,13 @@ class ProjectRow(Base):
     name: Mapped[str] = mapped_column(String(300))
     field: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(40))
-    bond_eligibility: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    bond_eligibility: Mapped[BondField | None] = enum_column(BondField, length=40, nullable=True)
     # [{fiscal_year, municipality_code, amount_yen}], integer yen
     budgets: Mapped[list[Any]] = mapped_column(JSON)
+
+    @property
+    def total_yen(self) -> int:
+        return sum(int(b["amount_yen"]) for b in self.budgets)
 
 
 class KpiRow(Base):
@@ -76,4 +82,4 @@ class KpiActualRow(Base):
     value: Mapped[float] = mapped_column(Float)
     reported_on: Mapped[date] = mapped_column(Date)
     recorded_by_org: Mapped[str] = mapped_column(String(20))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())

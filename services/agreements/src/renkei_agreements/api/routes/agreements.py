@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from dataclasses import asdict
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
+from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
 
-from renkei_agreements.adapters.orm import AgreementRow, AgreementVersionRow, ProcedureRow
-from renkei_agreements.api.deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag
 from renkei_agreements.api.schemas.agreements import (
     AgreementCreate,
-    AgreementKind,
     AgreementPublic,
     AgreementsPublic,
+    AgreementStatus,
     AgreementUpdate,
     AgreementVersionsPublic,
     AmendmentCreate,
+    Kind,
+    NotificationTargetPublic,
+    PartyNotificationPublic,
     PartyPublic,
     ProcedurePublic,
     SlotPublic,
@@ -28,87 +31,80 @@ from renkei_agreements.api.schemas.agreements import (
     WithdrawalCreate,
 )
 from renkei_agreements.api.schemas.common import Code, ResourceId
+from renkei_agreements.domain.vocabulary import ProcedureStatus
 from renkei_agreements.service_layer import agreement_procedures as procedures
 from renkei_agreements.service_layer import agreements as use_cases
-from renkei_agreements.service_layer.agreement_state import open_procedure, parties_of, to_procedure, version
+from renkei_agreements.service_layer import commands
+from renkei_agreements.service_layer.agreement_state import (
+    open_procedure,
+    parties_of,
+    party_notifications_of,
+    to_procedure,
+    version,
+)
 
 router = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 AgreementId = Annotated[str, Path(max_length=36)]
 
 
-def procedure_public(row: ProcedureRow, parties: tuple[str, str]) -> ProcedurePublic:
+def procedure_public(row: Any, parties: tuple[str, str]) -> ProcedurePublic:
+    """A procedure row with what may be recorded next (open procedures only), from the domain's slots."""
     procedure = to_procedure(row, parties)
-    open_ = row.status == "open"
+    is_open = row.status == ProcedureStatus.OPEN
     return ProcedurePublic(
         id=row.id,
-        purpose=row.purpose,  # type: ignore[arg-type]
+        purpose=row.purpose,
         version=row.version,
-        status=row.status,  # type: ignore[arg-type]
+        status=row.status,
         effective_on=row.effective_on,
         reason=row.reason,
         notification_targets=row.notification_targets,
-        steps=[
-            StepPublic(
-                step=s.step,  # type: ignore[arg-type]
-                party=s.party_code,
-                on=s.taken_on,
-                number=s.number,
-                note=s.note,
-                recorded_by_org=s.recorded_by_org,
-                recorded_at=s.recorded_at,
+        notifications=[
+            PartyNotificationPublic(
+                party=n.party,
+                target=NotificationTargetPublic.model_validate(asdict(n.target)),
+                on=n.on,
+                number=n.number,
+                joint=n.joint,
             )
-            for s in row.steps
+            for n in party_notifications_of(row, parties)
         ],
-        next_steps=[SlotPublic(step=s.step.value, party=s.party) for s in procedure.next_slots()]
-        if open_
+        steps=[StepPublic.model_validate(s) for s in row.steps],
+        next_steps=[SlotPublic(step=s.step, party=s.party) for s in procedure.next_slots()]
+        if is_open
         else [],
-        outstanding=[SlotPublic(step=s.step.value, party=s.party) for s in procedure.outstanding()]
-        if open_
+        outstanding=[SlotPublic(step=s.step, party=s.party) for s in procedure.outstanding()]
+        if is_open
         else [],
         completed_on=row.completed_on,
         withdrawn_on=row.withdrawn_on,
     )
 
 
-def version_public(row: AgreementVersionRow) -> VersionPublic:
-    return VersionPublic(
-        number=row.number,
-        title=row.title,
-        policy=row.policy,
-        subjects=row.subjects,
-        role_division=row.role_division,
-        status=row.status,  # type: ignore[arg-type]
-        in_force_on=row.in_force_on,
-        ended_on=row.ended_on,
-    )
-
-
-def to_public(row: AgreementRow) -> AgreementPublic:
+def to_public(row: Any) -> AgreementPublic:
     current = version(row, row.in_force_version)
-    latest = version(row, row.latest_version)
+    shown = current or version(row, row.latest_version)
     procedure = open_procedure(row)
-    shown = current or latest
-    title = shown.title if shown else ""
     return AgreementPublic(
         id=row.id,
-        kind=row.kind,  # type: ignore[arg-type]
-        title=title,
+        kind=row.kind,
+        title=shown.title if shown else "",
         parties=[
             PartyPublic(code=row.party_a_code, role=row.party_a_role),
             PartyPublic(code=row.party_b_code, role=row.party_b_role),
         ],
         area_id=row.area_id,
-        status=row.status,  # type: ignore[arg-type]
+        status=row.status,
         in_force_version=row.in_force_version,
         latest_version=row.latest_version,
-        current=version_public(current) if current else None,
+        current=VersionPublic.model_validate(current) if current else None,
         open_procedure=procedure_public(procedure, parties_of(row)) if procedure else None,
-        consensus_rules=row.consensus_rules,  # type: ignore[arg-type]
+        consensus_rules=row.consensus_rules,
         created_at=row.created_at,
     )
 
 
-def _answer(row: AgreementRow, response: Response) -> AgreementPublic:
+def _answer(row: Any, response: Response) -> AgreementPublic:
     set_etag(response, row.id, row.row_version)
     return to_public(row)
 
@@ -118,7 +114,8 @@ async def create_agreement(
     body: AgreementCreate, actor: CurrentActor, db: DbDep, response: Response
 ) -> AgreementPublic:
     """Draft an agreement between the caller and another government; its conclusion procedure opens."""
-    row = await use_cases.create_agreement(db=db, actor=actor, body=body)
+    command = to_command(commands.DraftAgreement, body, parties=tuple(body.parties))
+    row = await use_cases.create_agreement(db=db, actor=actor, command=command)
     response.headers["Location"] = f"/v1/agreements/{row.id}"
     return _answer(row, response)
 
@@ -129,8 +126,8 @@ async def list_agreements(
     db: DbDep,
     party: Annotated[Code | None, Query(description="agreements this government is party to")] = None,
     area_id: Annotated[ResourceId | None, Query()] = None,
-    status: Literal["draft", "in_force", "terminated", "withdrawn"] | None = None,
-    kind: AgreementKind | None = None,
+    status: AgreementStatus | None = None,
+    kind: Kind | None = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
 ) -> AgreementsPublic:
@@ -158,8 +155,9 @@ async def update_agreement(
     if_match: IfMatch = None,
 ) -> AgreementPublic:
     """Set the consensus rules (合意形成過程のルール) recorded with the agreement."""
+    command = to_command(commands.SetConsensusRules, body)
     row = await use_cases.update_agreement(
-        db=db, actor=actor, agreement_id=agreement_id, body=body, if_match=if_match
+        db=db, actor=actor, agreement_id=agreement_id, command=command, if_match=if_match
     )
     return _answer(row, response)
 
@@ -173,7 +171,7 @@ async def list_agreement_versions(
     parties = parties_of(row)
     entries = [
         VersionHistoryEntry(
-            **version_public(v).model_dump(),
+            **VersionPublic.model_validate(v).model_dump(),
             procedures=[procedure_public(p, parties) for p in row.procedures if p.version == v.number],
         )
         for v in row.versions
@@ -191,8 +189,9 @@ async def record_agreement_step(
     if_match: IfMatch = None,
 ) -> AgreementPublic:
     """Record the next step (409 names what is missing); the last emits AgreementSigned and the like."""
+    command = to_command(commands.RecordStep, body)
     row = await procedures.record_step(
-        db=db, actor=actor, agreement_id=agreement_id, body=body, if_match=if_match
+        db=db, actor=actor, agreement_id=agreement_id, command=command, if_match=if_match
     )
     return _answer(row, response)
 
@@ -207,8 +206,9 @@ async def start_agreement_amendment(
     if_match: IfMatch = None,
 ) -> AgreementPublic:
     """Open an amendment: a new version goes through every step; the current one stays in force till then."""
+    command = to_command(commands.StartAmendment, body)
     row = await procedures.start_amendment(
-        db=db, actor=actor, agreement_id=agreement_id, body=body, if_match=if_match
+        db=db, actor=actor, agreement_id=agreement_id, command=command, if_match=if_match
     )
     return _answer(row, response)
 
@@ -223,8 +223,9 @@ async def start_agreement_termination(
     if_match: IfMatch = None,
 ) -> AgreementPublic:
     """Open the termination procedure; the agreement stays in force until its last step."""
+    command = to_command(commands.StartTermination, body)
     row = await procedures.start_termination(
-        db=db, actor=actor, agreement_id=agreement_id, body=body, if_match=if_match
+        db=db, actor=actor, agreement_id=agreement_id, command=command, if_match=if_match
     )
     return _answer(row, response)
 
@@ -239,7 +240,8 @@ async def withdraw_agreement_procedure(
     if_match: IfMatch = None,
 ) -> AgreementPublic:
     """Abandon the open procedure before conclusion, e.g. when a council voted the bill down."""
+    command = to_command(commands.Withdrawal, body)
     row = await procedures.withdraw_procedure(
-        db=db, actor=actor, agreement_id=agreement_id, body=body, if_match=if_match
+        db=db, actor=actor, agreement_id=agreement_id, command=command, if_match=if_match
     )
     return _answer(row, response)

@@ -2,58 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
+from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
 
-from renkei_agreements.adapters.orm import AreaRow
-from renkei_agreements.api.deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag
+from renkei_agreements.api.routes.rules import RuleBookDep
 from renkei_agreements.api.schemas.areas import (
     AreaCreate,
-    AreaMemberPublic,
     AreaPublic,
     AreasPublic,
-    AreaType,
+    AreaTypeName,
     AreaUpdate,
     MemberCreate,
     MemberUpdate,
 )
 from renkei_agreements.api.schemas.common import Code
 from renkei_agreements.service_layer import areas as use_cases
+from renkei_agreements.service_layer import commands
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
 AreaId = Annotated[str, Path(max_length=36)]
 
 
-def to_public(area: AreaRow) -> AreaPublic:
-    return AreaPublic(
-        id=area.id,
-        area_type=area.area_type,  # type: ignore[arg-type]
-        name=area.name,
-        centre_codes=area.centre_codes,
-        declaration_kind=area.declaration_kind,
-        declared_on=area.declared_on,
-        declaration_inputs=area.declaration_inputs,
-        warnings=area.warnings,
-        consensus_rules=area.consensus_rules,  # type: ignore[arg-type]
-        members=[
-            AreaMemberPublic(id=m.id, code=m.code, role=m.role, since=m.since, until=m.until)
-            for m in area.members
-        ],
-        created_at=area.created_at,
-    )
-
-
-def _answer(area: AreaRow, response: Response) -> AreaPublic:
+def _answer(area: Any, response: Response) -> AreaPublic:
     set_etag(response, area.id, area.row_version)
-    return to_public(area)
+    return AreaPublic.model_validate(area)
 
 
 @router.post("", status_code=201, response_model=AreaPublic)
-async def declare_area(body: AreaCreate, actor: CurrentActor, db: DbDep, response: Response) -> AreaPublic:
+async def declare_area(
+    body: AreaCreate, actor: CurrentActor, db: DbDep, rules: RuleBookDep, response: Response
+) -> AreaPublic:
     """Declare an area as its centre; requirement checks warn, absolute rules give 422. Emits AreaDeclared."""
-    area = await use_cases.declare_area(db=db, actor=actor, body=body)
+    command = to_command(commands.DeclareArea, body)
+    area = await use_cases.declare_area(db=db, actor=actor, command=command, rules=rules)
     response.headers["Location"] = f"/v1/areas/{area.id}"
     return _answer(area, response)
 
@@ -62,7 +46,7 @@ async def declare_area(body: AreaCreate, actor: CurrentActor, db: DbDep, respons
 async def list_areas(
     actor: CurrentActor,
     db: DbDep,
-    area_type: AreaType | None = None,
+    area_type: AreaTypeName | None = None,
     member: Annotated[Code | None, Query(description="only areas this government is or was part of")] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
@@ -71,7 +55,7 @@ async def list_areas(
     rows, next_cursor = await use_cases.list_areas(
         db=db, actor=actor, area_type=area_type, member=member, cursor=cursor, limit=limit
     )
-    return AreasPublic(data=[to_public(r) for r in rows], next_cursor=next_cursor)
+    return AreasPublic(data=[AreaPublic.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{area_id}", response_model=AreaPublic)
@@ -89,7 +73,11 @@ async def update_area(
     if_match: IfMatch = None,
 ) -> AreaPublic:
     """Rename the area or set its consensus rules (合意形成過程のルール). Emits AreaUpdated."""
-    area = await use_cases.update_area(db=db, actor=actor, area_id=area_id, body=body, if_match=if_match)
+    given = "consensus_rules" in body.model_fields_set
+    command = to_command(commands.UpdateArea, body, consensus_rules_given=given)
+    area = await use_cases.update_area(
+        db=db, actor=actor, area_id=area_id, command=command, if_match=if_match
+    )
     return _answer(area, response)
 
 
@@ -103,7 +91,8 @@ async def add_area_member(
     if_match: IfMatch = None,
 ) -> AreaPublic:
     """Add a member for a period (the centre only). Emits AreaUpdated."""
-    area = await use_cases.add_member(db=db, actor=actor, area_id=area_id, body=body, if_match=if_match)
+    command = to_command(commands.AddMember, body)
+    area = await use_cases.add_member(db=db, actor=actor, area_id=area_id, command=command, if_match=if_match)
     return _answer(area, response)
 
 
@@ -118,7 +107,8 @@ async def update_area_member(
     if_match: IfMatch = None,
 ) -> AreaPublic:
     """End or reopen a membership (centre or member itself); a role change ends one row and adds another."""
+    command = to_command(commands.EndMembership, body)
     area = await use_cases.update_member(
-        db=db, actor=actor, area_id=area_id, member_id=member_id, body=body, if_match=if_match
+        db=db, actor=actor, area_id=area_id, member_id=member_id, command=command, if_match=if_match
     )
     return _answer(area, response)

@@ -7,10 +7,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
+from renkei_common.api_deps import DbDep, LimitQuery
 from renkei_common.auth import Actor, require_roles
 from renkei_common.writes import list_audit
-
-from renkei_agreements.api.deps import DbDep, LimitQuery
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 AuditReader = Annotated[Actor, Depends(require_roles("auditor", "national", "operator"))]

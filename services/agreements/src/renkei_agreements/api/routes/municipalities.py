@@ -5,19 +5,19 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from renkei_common.api_deps import CursorQuery, DbDep, LimitQuery, set_etag
 from renkei_common.auth import CurrentActor
+from renkei_common.domain_errors import RuleViolation
 from renkei_common.errors import PROBLEM_RESPONSES, ProblemError
+from renkei_common.limits import body_limit
 from renkei_common.refdata import Flag, Kind
 
-from renkei_agreements.adapters.orm import Municipality, MunicipalityRow
-from renkei_agreements.api.deps import CursorQuery, DbDep, LimitQuery, set_etag
 from renkei_agreements.api.schemas.municipalities import (
     MunicipalitiesPublic,
     MunicipalityPublic,
     PopulationChange,
     PopulationImportPublic,
 )
-from renkei_agreements.domain.errors import RuleViolation
 from renkei_agreements.service_layer import municipalities as use_cases
 
 router = APIRouter(prefix="/v1/municipalities", tags=["municipalities"])
@@ -38,22 +38,6 @@ CSV_BODY = {
 TOO_LARGE = {413: {**PROBLEM_RESPONSES[422], "description": f"The file is larger than {MAX_CSV_BYTES} bytes"}}
 
 
-def to_public(row: Municipality | MunicipalityRow) -> MunicipalityPublic:
-    flags = [flag.value for flag in Flag if getattr(row, flag.value)]
-    return MunicipalityPublic(
-        code=row.code,
-        name=row.name,
-        kind=row.kind,
-        prefecture_code=row.prefecture_code,
-        prefecture=row.prefecture,
-        flags=flags,
-        population=row.population,
-        population_year=row.population_year,
-        population_source=row.population_source,
-        updated_at=row.updated_at,
-    )
-
-
 @router.get("", response_model=MunicipalitiesPublic)
 async def list_municipalities(
     actor: CurrentActor,
@@ -72,7 +56,9 @@ async def list_municipalities(
     )
     sources = sorted({row.population_source for row in rows if row.population_source})
     return MunicipalitiesPublic(
-        data=[to_public(r) for r in rows], next_cursor=next_cursor, attribution=sources
+        data=[MunicipalityPublic.model_validate(r) for r in rows],
+        next_cursor=next_cursor,
+        attribution=sources,
     )
 
 
@@ -91,14 +77,14 @@ async def get_municipality(
         exc.location = "path"
         raise
     set_etag(response, row.code, row.row_version)
-    return to_public(row)
+    return MunicipalityPublic.model_validate(row)
 
 
 @router.post(
     "/population-imports",
     status_code=201,
     response_model=PopulationImportPublic,
-    openapi_extra=CSV_BODY,
+    openapi_extra={**CSV_BODY, **body_limit(MAX_CSV_BYTES)},  # above the 1 MiB default
     responses=TOO_LARGE,  # type: ignore[arg-type]
 )
 async def import_populations(
@@ -122,13 +108,13 @@ async def import_populations(
     )
     changed = [
         PopulationChange(
-            code=row.code,
-            name=row.name,
-            previous_population=before,
-            previous_population_year=before_year,
-            population=row.population or 0,
+            code=change.row.code,
+            name=change.row.name,
+            previous_population=change.previous_population,
+            previous_population_year=change.previous_population_year,
+            population=change.row.population or 0,
         )
-        for row, before, before_year in result.changes
+        for change in result.changes
     ]
     record = result.row
     return PopulationImportPublic(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
+from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
 
-from renkei_agreements.adapters.orm import ProposalRow
-from renkei_agreements.api.deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag
 from renkei_agreements.api.schemas.common import ResourceId
 from renkei_agreements.api.schemas.proposals import (
     PartnerStatus,
@@ -18,51 +17,41 @@ from renkei_agreements.api.schemas.proposals import (
     ProposalPublic,
     ProposalsPublic,
 )
-from renkei_agreements.domain.consensus import DecisionMethod, Position, outcome
+from renkei_agreements.domain.consensus import outcome
+from renkei_agreements.service_layer import commands
 from renkei_agreements.service_layer import proposals as use_cases
 
 router = APIRouter(prefix="/v1/proposals", tags=["proposals"])
 ProposalId = Annotated[str, Path(max_length=36)]
 
 
-def to_public(row: ProposalRow) -> ProposalPublic:
+def to_public(row: Any) -> ProposalPublic:
     current = use_cases.current_positions(row)
-    method = DecisionMethod(row.decision_method) if row.decision_method else None
-    states = {code: Position(p.position) for code, p in current.items()}
+    states = {code: p.position for code, p in current.items()}
     return ProposalPublic(
         id=row.id,
-        subject_type=row.subject_type,  # type: ignore[arg-type]
+        subject_type=row.subject_type,
         subject_id=row.subject_id,
         title=row.title,
         text=row.text,
         proposer_code=row.proposer_code,
         decision_method=row.decision_method,
         opened_on=row.opened_on,
-        outcome=outcome(method, states, row.partner_codes),  # type: ignore[arg-type]
+        outcome=outcome(row.decision_method, states, row.partner_codes),
         partners=[
             PartnerStatus(
                 partner=code,
-                position=current[code].position if code in current else None,  # type: ignore[arg-type]
+                position=current[code].position if code in current else None,
                 stated_on=current[code].stated_on if code in current else None,
             )
             for code in row.partner_codes
         ],
-        history=[
-            PositionPublic(
-                partner=p.partner_code,
-                position=p.position,  # type: ignore[arg-type]
-                reasons=p.reasons,
-                stated_on=p.stated_on,
-                recorded_by_org=p.recorded_by_org,
-                recorded_at=p.recorded_at,
-            )
-            for p in row.positions
-        ],
+        history=[PositionPublic.model_validate(p) for p in row.positions],
         created_at=row.created_at,
     )
 
 
-def _answer(row: ProposalRow, response: Response) -> ProposalPublic:
+def _answer(row: Any, response: Response) -> ProposalPublic:
     set_etag(response, row.id, row.row_version)
     return to_public(row)
 
@@ -72,7 +61,7 @@ async def open_proposal(
     body: ProposalCreate, actor: CurrentActor, db: DbDep, response: Response
 ) -> ProposalPublic:
     """Put a proposal to the partners of an area or an agreement; the decision method comes from its rules."""
-    row = await use_cases.open_proposal(db=db, actor=actor, body=body)
+    row = await use_cases.open_proposal(db=db, actor=actor, command=to_command(commands.OpenProposal, body))
     response.headers["Location"] = f"/v1/proposals/{row.id}"
     return _answer(row, response)
 
@@ -108,7 +97,8 @@ async def record_position(
     if_match: IfMatch = None,
 ) -> ProposalPublic:
     """Record a partner's position: consulted, agreed, objected (with reasons) or resolved."""
+    command = to_command(commands.RecordPosition, body)
     row = await use_cases.record_position(
-        db=db, actor=actor, proposal_id=proposal_id, body=body, if_match=if_match
+        db=db, actor=actor, proposal_id=proposal_id, command=command, if_match=if_match
     )
     return _answer(row, response)

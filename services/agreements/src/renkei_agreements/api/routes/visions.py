@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
+from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
 
-from renkei_agreements.adapters.orm import KpiRow, VisionRow
-from renkei_agreements.api.deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag
 from renkei_agreements.api.schemas.common import ResourceId
 from renkei_agreements.api.schemas.visions import (
     ActualPublic,
     AdoptionCreate,
-    BudgetPublic,
     KpiActualCreate,
     KpiPublic,
     KpiReportPublic,
@@ -24,17 +22,17 @@ from renkei_agreements.api.schemas.visions import (
     VisionsPublic,
     VisionUpdate,
 )
+from renkei_agreements.service_layer import commands
 from renkei_agreements.service_layer import visions as use_cases
 
 router = APIRouter(prefix="/v1/visions", tags=["visions"])
 VisionId = Annotated[str, Path(max_length=36)]
 
 
-def kpi_public(row: KpiRow, first: int, last: int) -> KpiPublic:
-    reports = row.actuals
+def kpi_public(row: Any, first: int, last: int) -> KpiPublic:
     targets = {int(year): float(value) for year, value in row.targets}
     # Oldest first, so a correction replaces the earlier report of the same year.
-    actuals = {a.fiscal_year: a.value for a in reports}
+    actuals = {a.fiscal_year: a.value for a in row.actuals}
     return KpiPublic(
         id=row.id,
         project_id=row.project_id,
@@ -46,20 +44,11 @@ def kpi_public(row: KpiRow, first: int, last: int) -> KpiPublic:
             KpiYear(fiscal_year=y, target=targets.get(y), actual=actuals.get(y))
             for y in range(first, last + 1)
         ],
-        reports=[
-            ActualPublic(
-                fiscal_year=a.fiscal_year,
-                value=a.value,
-                reported_on=a.reported_on,
-                recorded_by_org=a.recorded_by_org,
-                recorded_at=a.recorded_at,
-            )
-            for a in reports
-        ],
+        reports=[ActualPublic.model_validate(a) for a in row.actuals],
     )
 
 
-def to_public(row: VisionRow) -> VisionPublic:
+def to_public(row: Any) -> VisionPublic:
     return VisionPublic(
         id=row.id,
         area_id=row.area_id,
@@ -67,26 +56,15 @@ def to_public(row: VisionRow) -> VisionPublic:
         title=row.title,
         first_fiscal_year=row.first_fiscal_year,
         last_fiscal_year=row.last_fiscal_year,
-        status=row.status,  # type: ignore[arg-type]
+        status=row.status,
         adopted_on=row.adopted_on,
-        projects=[
-            ProjectPublic(
-                id=p.id,
-                name=p.name,
-                field=p.field,
-                role=p.role,
-                bond_eligibility=p.bond_eligibility,
-                budgets=[BudgetPublic(**b) for b in p.budgets],
-                total_yen=sum(int(b["amount_yen"]) for b in p.budgets),
-            )
-            for p in row.projects
-        ],
+        projects=[ProjectPublic.model_validate(p) for p in row.projects],
         kpis=[kpi_public(k, row.first_fiscal_year, row.last_fiscal_year) for k in row.kpis],
         created_at=row.created_at,
     )
 
 
-def _answer(row: VisionRow, response: Response) -> VisionPublic:
+def _answer(row: Any, response: Response) -> VisionPublic:
     set_etag(response, row.id, row.row_version)
     return to_public(row)
 
@@ -96,7 +74,7 @@ async def draft_vision(
     body: VisionCreate, actor: CurrentActor, db: DbDep, response: Response
 ) -> VisionPublic:
     """Draft the area's vision (the centre only): period, projects with budgets per FY and member, KPIs."""
-    row = await use_cases.draft_vision(db=db, actor=actor, body=body)
+    row = await use_cases.draft_vision(db=db, actor=actor, command=to_command(commands.DraftVision, body))
     response.headers["Location"] = f"/v1/visions/{row.id}"
     return _answer(row, response)
 
@@ -131,7 +109,10 @@ async def update_vision(
     if_match: IfMatch = None,
 ) -> VisionPublic:
     """Revise a draft; given lists replace the current ones."""
-    row = await use_cases.update_vision(db=db, actor=actor, vision_id=vision_id, body=body, if_match=if_match)
+    command = to_command(commands.ReviseVision, body)
+    row = await use_cases.update_vision(
+        db=db, actor=actor, vision_id=vision_id, command=command, if_match=if_match
+    )
     return _answer(row, response)
 
 
@@ -145,7 +126,10 @@ async def adopt_vision(
     if_match: IfMatch = None,
 ) -> VisionPublic:
     """Adopt the vision. Emits VisionAdopted."""
-    row = await use_cases.adopt_vision(db=db, actor=actor, vision_id=vision_id, body=body, if_match=if_match)
+    command = to_command(commands.AdoptVision, body)
+    row = await use_cases.adopt_vision(
+        db=db, actor=actor, vision_id=vision_id, command=command, if_match=if_match
+    )
     return _answer(row, response)
 
 
@@ -163,8 +147,9 @@ async def report_kpi_actual(
 
     Answers with the report and its year's target; GET the vision for every year. The ETag is the vision's.
     """
+    command = to_command(commands.ReportKpi, body)
     result = await use_cases.report_kpi(
-        db=db, actor=actor, vision_id=vision_id, kpi_id=kpi_id, body=body, if_match=if_match
+        db=db, actor=actor, vision_id=vision_id, kpi_id=kpi_id, command=command, if_match=if_match
     )
     set_etag(response, result.vision.id, result.vision.row_version)
     report = result.report

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field, model_validator
+from renkei_common.api_deps import Public
 
 from renkei_agreements.api.schemas.common import (
+    AS_LITERAL,
     Body,
     Code,
     ConsensusRules,
@@ -18,17 +20,26 @@ from renkei_agreements.api.schemas.common import (
     ResourceId,
     ShortText,
 )
+from renkei_agreements.domain.lifecycle import Purpose, Status, Step
+from renkei_agreements.domain.vocabulary import (
+    AgreementKind,
+    Authority,
+    PartyRole,
+    ProcedureStatus,
+    SubjectType,
+    VersionStatus,
+)
 
-AgreementKind = Literal["renkei_kyoyaku", "teiju_jiritsu_kyotei"]
-SubjectType = Literal["policy_field", "joint_task", "shared_facility", "staffing_cooperation"]
-StepName = Literal["consultation", "council_resolution", "conclusion", "public_notice", "notification"]
+Kind = Annotated[AgreementKind, AS_LITERAL]
+AgreementStatus = Annotated[Status, AS_LITERAL]
+StepName = Annotated[Step, AS_LITERAL]
 Note = Annotated[str, Field(max_length=2000)]
 
 
 class Subject(Body):
     """What the parties do together: a policy field, joint task, shared facility or staffing cooperation."""
 
-    type: SubjectType
+    type: Annotated[SubjectType, AS_LITERAL]
     field: Annotated[str | None, Field(max_length=100, description="policy field, e.g. 医療, 公共交通")] = (
         None
     )
@@ -53,7 +64,7 @@ class AgreementContent(Body):
 class AgreementCreate(AgreementContent):
     """A draft agreement between two governments; its conclusion procedure starts at once."""
 
-    kind: AgreementKind
+    kind: Kind
     parties: Annotated[list[Code], Field(min_length=2, max_length=2)]
     area_id: ResourceId | None = None
     effective_on: Day | None = Field(
@@ -99,15 +110,15 @@ class StepCreate(Body):
     note: Note | None = None
 
 
-class SlotPublic(BaseModel):
+class SlotPublic(Public):
     step: StepName
     party: str | None
 
 
-class StepPublic(BaseModel):
+class StepPublic(Public):
     step: StepName
-    party: str | None
-    on: date
+    party: str | None = Field(validation_alias=AliasChoices("party", "party_code"))
+    on: date = Field(validation_alias=AliasChoices("on", "taken_on"))
     number: str | None
     note: str | None
     recorded_by_org: str
@@ -115,19 +126,51 @@ class StepPublic(BaseModel):
 
 
 class NotificationTargetPublic(BaseModel):
-    authority: Literal["minister", "governor"]
-    prefecture_code: str | None
+    """To whom a party notifies (届出先): 総務大臣, or the 知事 of a prefecture.
+
+    A government is named by its 6-digit 団体コード (`authority_code`); `prefecture_code` means the 2-digit
+    prefecture code (JIS X 0401) everywhere else in the API, and is kept here with its old 6-digit value
+    only so that existing clients do not break (docs/agreements.md, "Codes").
+    """
+
+    authority: Annotated[Authority, AS_LITERAL]
+    authority_code: str | None = Field(
+        description="団体コード (6 digits) of the prefecture whose 知事 is notified; null for 総務大臣"
+    )
+    prefecture_code: str | None = Field(
+        deprecated=True,
+        description="deprecated: the same 6-digit 団体コード as authority_code; read authority_code",
+    )
     title: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _authority_code(cls, data: Any) -> Any:
+        # Stored targets carry the 団体コード under their original name.
+        if isinstance(data, dict) and "authority_code" not in data:
+            return {**data, "authority_code": data.get("prefecture_code")}
+        return data
+
+
+class PartyNotificationPublic(BaseModel):
+    """One party's notification (届出): to whom, and on which day once recorded."""
+
+    party: str
+    target: NotificationTargetPublic
+    on: date | None = Field(description="null while this party has not notified")
+    number: str | None
+    joint: bool = Field(description="recorded in one joint record for both parties")
 
 
 class ProcedurePublic(BaseModel):
     id: str
-    purpose: Literal["conclusion", "amendment", "termination"]
+    purpose: Annotated[Purpose, AS_LITERAL]
     version: int
-    status: Literal["open", "completed", "withdrawn"]
+    status: Annotated[ProcedureStatus, AS_LITERAL]
     effective_on: date | None
     reason: str | None
     notification_targets: list[NotificationTargetPublic]
+    notifications: list[PartyNotificationPublic] = Field(description="each party's notification, in order")
     steps: list[StepPublic]
     next_steps: list[SlotPublic] = Field(description="what may be recorded now")
     outstanding: list[SlotPublic]
@@ -135,29 +178,29 @@ class ProcedurePublic(BaseModel):
     withdrawn_on: date | None
 
 
-class VersionPublic(BaseModel):
+class VersionPublic(Public):
     number: int
     title: str
     policy: str | None
     subjects: list[Subject]
     role_division: list[RoleDivision]
-    status: Literal["pending", "in_force", "superseded", "terminated", "withdrawn"]
+    status: Annotated[VersionStatus, AS_LITERAL]
     in_force_on: date | None
     ended_on: date | None
 
 
 class PartyPublic(BaseModel):
     code: str
-    role: str
+    role: Annotated[PartyRole, AS_LITERAL]
 
 
 class AgreementPublic(BaseModel):
     id: str
-    kind: AgreementKind
+    kind: Kind
     title: str
     parties: list[PartyPublic]
     area_id: str | None
-    status: Literal["draft", "in_force", "terminated", "withdrawn"]
+    status: AgreementStatus
     in_force_version: int | None
     latest_version: int
     current: VersionPublic | None = Field(description="the version in force")

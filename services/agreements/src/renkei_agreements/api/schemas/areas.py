@@ -7,10 +7,14 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
+from renkei_common.api_deps import Public
 
-from renkei_agreements.api.schemas.common import Body, Code, ConsensusRules, Day, Page
+from renkei_agreements.api.schemas.common import AS_LITERAL, Body, Code, ConsensusRules, Day, Page
+from renkei_agreements.domain.vocabulary import AreaType, Confidence, DeclarationKind, MemberRole
 
-AreaType = Literal["metropolitan", "settlement", "wide_area"]
+AreaTypeName = Annotated[AreaType, AS_LITERAL]
+# A declared or added member is a partner or an observer; centres are named as centres.
+MemberRoleName = Annotated[Literal[MemberRole.PARTNER, MemberRole.OBSERVER], AS_LITERAL]
 Ratio = Annotated[Decimal, Field(ge=0, le=100, max_digits=9, decimal_places=4)]
 Share = Annotated[Decimal, Field(ge=0, le=1, max_digits=7, decimal_places=6)]
 AreaName = Annotated[str, Field(min_length=1, max_length=200)]
@@ -23,7 +27,7 @@ class CentreIn(Body):
 
 class DeclaredMember(Body):
     code: Code
-    role: Literal["partner", "observer"] = "partner"
+    role: MemberRoleName = MemberRole.PARTNER
     since: Day | None = Field(default=None, description="defaults to the declaration date")
     until: Day | None = None
     commuting_share: Share | None = Field(
@@ -34,7 +38,7 @@ class DeclaredMember(Body):
 class AreaCreate(Body):
     """A 連携中枢都市宣言 or 中心市宣言 (or the formation of other wide-area cooperation)."""
 
-    area_type: AreaType
+    area_type: AreaTypeName
     name: AreaName
     declared_on: Day
     centres: Annotated[list[CentreIn], Field(min_length=1, max_length=2, description="two for 複眼型")]
@@ -50,7 +54,7 @@ class AreaUpdate(Body):
 
 class MemberCreate(Body):
     code: Code
-    role: Literal["partner", "observer"] = "partner"
+    role: MemberRoleName = MemberRole.PARTNER
     since: Day
     until: Day | None = None
 
@@ -59,28 +63,39 @@ class MemberUpdate(Body):
     until: Day | None = Field(description="last day of the membership; null to reopen it")
 
 
+class AdmittedOverridePublic(BaseModel):
+    """The approved override that turned a blocking rule's finding into this warning."""
+
+    rule: str
+    centre_code: str
+    reason: str
+    approved_by: str
+    approved_on: date
+
+
 class RequirementWarningPublic(BaseModel):
     rule: str
     field: str
     message: str
-    confidence: Literal["seed", "public", "unconfirmed"]
+    confidence: Annotated[Confidence, AS_LITERAL]
     source: str
+    override: AdmittedOverridePublic | None = None
 
 
-class AreaMemberPublic(BaseModel):
+class AreaMemberPublic(Public):
     id: str
     code: str
-    role: str
+    role: Annotated[MemberRole, AS_LITERAL]
     since: date
     until: date | None
 
 
-class AreaPublic(BaseModel):
+class AreaPublic(Public):
     id: str
-    area_type: AreaType
+    area_type: AreaTypeName
     name: str
     centre_codes: list[str]
-    declaration_kind: str | None
+    declaration_kind: Annotated[DeclarationKind, AS_LITERAL] | None
     declared_on: date
     declaration_inputs: dict[str, Any]
     warnings: list[RequirementWarningPublic]

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field
+from renkei_common.api_deps import AS_LITERAL, Public
+from renkei_common.refdata import Kind
 
 from renkei_agreements.api.schemas.common import Page
 
 
-class MunicipalityPublic(BaseModel):
+class MunicipalityPublic(Public):
     code: str
     name: str
-    kind: str = Field(description="prefecture, designated_city, city, town, village or special_ward")
+    kind: Annotated[Kind, AS_LITERAL]
     prefecture_code: str
     prefecture: str
     flags: list[str] = Field(description="designated_city, core_city, prefectural_capital")

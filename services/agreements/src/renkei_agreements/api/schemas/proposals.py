@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field
+from renkei_common.api_deps import Public
 
-from renkei_agreements.api.schemas.common import Body, Code, Day, LongText, Page, ResourceId, ShortText
+from renkei_agreements.api.schemas.common import (
+    AS_LITERAL,
+    Body,
+    Code,
+    Day,
+    LongText,
+    Page,
+    ResourceId,
+    ShortText,
+)
+from renkei_agreements.domain.consensus import DecisionMethod, Position
+from renkei_agreements.domain.vocabulary import ProposalOutcome, ProposalSubject
 
-PositionName = Literal["consulted", "agreed", "objected", "resolved"]
+PositionName = Annotated[Position, AS_LITERAL]
+Subject = Annotated[ProposalSubject, AS_LITERAL]
 
 
 class ProposalCreate(Body):
-    subject_type: Literal["area", "agreement"]
+    subject_type: Subject
     subject_id: ResourceId
     title: ShortText
     text: LongText | None = None
@@ -34,8 +47,8 @@ class PositionCreate(Body):
     stated_on: Day
 
 
-class PositionPublic(BaseModel):
-    partner: str
+class PositionPublic(Public):
+    partner: str = Field(validation_alias=AliasChoices("partner", "partner_code"))
     position: PositionName
     reasons: str | None
     stated_on: date
@@ -51,16 +64,14 @@ class PartnerStatus(BaseModel):
 
 class ProposalPublic(BaseModel):
     id: str
-    subject_type: Literal["area", "agreement"]
+    subject_type: Subject
     subject_id: str
     title: str
     text: str | None
     proposer_code: str
-    decision_method: str | None
+    decision_method: Annotated[DecisionMethod, AS_LITERAL] | None
     opened_on: date
-    outcome: Literal["reached", "pending", "blocked"] = Field(
-        description="under the subject's decision method"
-    )
+    outcome: Annotated[ProposalOutcome, AS_LITERAL] = Field(description="under the subject's decision method")
     partners: list[PartnerStatus]
     history: list[PositionPublic] = Field(description="who said what and when, oldest first")
     created_at: datetime

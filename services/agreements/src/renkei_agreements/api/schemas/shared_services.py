@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field
+from renkei_common.api_deps import Public
+from renkei_common.schema_types import Yen
 
-from renkei_agreements.api.schemas.common import Body, Code, Day, DecimalString, Page, ResourceId, ShortText
+from renkei_agreements.api.schemas.common import (
+    AS_LITERAL,
+    Body,
+    Code,
+    Day,
+    DecimalString,
+    Page,
+    ResourceId,
+    ShortText,
+)
+from renkei_agreements.domain.shared_services import Consent, ConsentBasis
+from renkei_agreements.domain.vocabulary import SharedServiceCategory
 
-Yen = Annotated[int, Field(ge=0, le=10**13, description="integer yen")]
-Category = Literal["facility", "joint_task"]
+Category = Annotated[SharedServiceCategory, AS_LITERAL]
 
 
 class SharedServiceCreate(Body):
@@ -24,6 +36,12 @@ class SharedServiceCreate(Body):
     description: Annotated[str | None, Field(max_length=4000)] = None
     lead_code: Code = Field(description="the member that runs it and records the cost sharing")
     members: Annotated[list[Code], Field(min_length=2, max_length=100)]
+
+
+class ConsentCreate(Body):
+    """The calling member's consent to take part in the service and share its costs."""
+
+    consented_on: Day = Field(description="the day the member decided to take part")
 
 
 class Weights(Body):
@@ -67,7 +85,7 @@ class MemberSharePublic(BaseModel):
     exact_yen: str = Field(description="the unrounded share, to 2 decimal places")
 
 
-class CostSharingPublic(BaseModel):
+class CostSharingPublic(Public):
     shared_service_id: str
     fiscal_year: int
     cost_yen: int
@@ -79,7 +97,17 @@ class CostSharingPublic(BaseModel):
     population_sources: list[str] = Field(description="attribution of the population figures used")
 
 
-class SharedServicePublic(BaseModel):
+class MemberConsentPublic(Public):
+    code: str
+    consent: Annotated[Consent, AS_LITERAL] = Field(description="pending members may not be billed")
+    consent_basis: Annotated[ConsentBasis, AS_LITERAL] | None = Field(
+        description="lead: it registered the service; agreement: a party, with the lead, of the linked "
+        "agreement; stated: it recorded its consent"
+    )
+    consented_on: date | None
+
+
+class SharedServicePublic(Public):
     id: str
     name: str
     category: Category
@@ -87,7 +115,11 @@ class SharedServicePublic(BaseModel):
     agreement_id: str | None
     description: str | None
     lead_code: str
-    members: list[str]
+    members: list[str] = Field(validation_alias=AliasChoices("member_codes", "members"))
+    member_consents: list[MemberConsentPublic] = Field(
+        validation_alias=AliasChoices("members", "member_consents"),
+        description="each member's consent; costs are shared only once every member consented",
+    )
     cost_sharings: list[CostSharingPublic]
     created_at: datetime
 

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, Field
+from renkei_common.api_deps import Public
+from renkei_common.schema_types import Yen
 
-from renkei_agreements.api.schemas.common import Body, Code, Day, FiscalYear, Page, ResourceId, ShortText
+from renkei_agreements.api.schemas.common import (
+    AS_LITERAL,
+    Body,
+    Code,
+    Day,
+    FiscalYear,
+    Page,
+    ResourceId,
+    ShortText,
+)
+from renkei_agreements.domain.vocabulary import AreaType, BondField, VisionStatus
 
-Yen = Annotated[int, Field(ge=0, le=10**13, description="integer yen")]
 Value = Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
-BondField = Literal["medical_welfare", "industry", "public_transport"]
+Bond = Annotated[BondField, AS_LITERAL]
 
 
 class BudgetIn(Body):
@@ -28,7 +39,7 @@ class ProjectIn(Body):
     role: Annotated[
         str, Field(min_length=1, max_length=40, description="the area role it serves, e.g. life_services")
     ]
-    bond_eligibility: BondField | None = Field(
+    bond_eligibility: Bond | None = Field(
         default=None, description="共生ビジョン only: 地域活性化事業債 field"
     )
     budgets: Annotated[list[BudgetIn], Field(max_length=500)] = Field(default_factory=list)
@@ -81,12 +92,12 @@ class BudgetPublic(BaseModel):
     amount_yen: int
 
 
-class ProjectPublic(BaseModel):
+class ProjectPublic(Public):
     id: str
     name: str
     field: str
     role: str
-    bond_eligibility: str | None
+    bond_eligibility: Bond | None
     budgets: list[BudgetPublic]
     total_yen: int
 
@@ -97,7 +108,7 @@ class KpiYear(BaseModel):
     actual: float | None = Field(description="the latest report for the year")
 
 
-class ActualPublic(BaseModel):
+class ActualPublic(Public):
     fiscal_year: int
     value: float
     reported_on: date
@@ -131,11 +142,11 @@ class KpiPublic(BaseModel):
 class VisionPublic(BaseModel):
     id: str
     area_id: str
-    area_type: str
+    area_type: Annotated[AreaType, AS_LITERAL]
     title: str
     first_fiscal_year: int
     last_fiscal_year: int
-    status: Literal["draft", "adopted"]
+    status: Annotated[VisionStatus, AS_LITERAL]
     adopted_on: date | None
     projects: list[ProjectPublic]
     kpis: list[KpiPublic]
