@@ -1,1 +1,1 @@
-"""One router per resource."""
+"""Routers of the groups API, one per resource."""

@@ -1,8 +1,0 @@
-"""ORM tables of the staffing service."""
-
-from renkei_common.db import new_metadata
-from sqlalchemy.orm import DeclarativeBase
-
-
-class Base(DeclarativeBase):
-    metadata = new_metadata()

@@ -1,0 +1,1 @@
+"""Use cases of the staffing service: one transaction each, on plain commands."""
