@@ -4,7 +4,8 @@
     .tools/bin/uv run python deploy/k8s/generate.py --check  # exit 1 if a checked-in one is stale
 
 Inputs, all checked in:
-- renkei_common.topology: the services, their ports and who consumes whom (SERVICE_PORTS, SUBSCRIPTIONS);
+- renkei_common.topology: the services, their ports and who consumes whom (SERVICE_PORTS, and
+  subscriptions(), derived from the typed handlers each service registers);
 - libs/common/contracts/asyncapi.json: the topics (one KafkaTopic per channel address);
 - deploy/images.env: image names and tags.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from renkei_common.topology import SERVICE_PORTS, SUBSCRIPTIONS, dlq_topic, events_topic
+from renkei_common.topology import SERVICE_PORTS, dlq_topic, events_topic, subscriptions
 
 # The generators run as scripts, so their shared helper is imported from deploy/ by path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -442,8 +443,9 @@ def kafka_users() -> list[dict[str, Any]]:
             _acl("topic", events_topic(service), ["Write", "Describe"]),
             _acl("cluster", None, ["IdempotentWrite"]),
         ]
-        if service in SUBSCRIPTIONS:
-            acls += [_acl("topic", events_topic(p), ["Read", "Describe"]) for p in SUBSCRIPTIONS[service]]
+        consumed = subscriptions().get(service, ())
+        if consumed:
+            acls += [_acl("topic", events_topic(p), ["Read", "Describe"]) for p in consumed]
             # Prefix: RENKEI_CONSUMER_GROUP=<service>-rebuild-... re-reads everything into a fresh database.
             acls.append(_acl("group", consumer_group(service), ["Read", "Describe"], pattern="prefix"))
             acls.append(_acl("topic", dlq_topic(service), ["Write", "Describe"]))

@@ -149,7 +149,7 @@ def code() -> Code:
     pool_size = inspect.signature(Database.__init__).parameters["pool_size"].default
     return Code(
         ports=dict(topology.SERVICE_PORTS),
-        subscriptions=dict(topology.SUBSCRIPTIONS),
+        subscriptions=dict(topology.subscriptions()),
         topics=topology.all_topics(),
         contract_topics=[c["address"] for c in channels.values()],
         contract_sends=addresses("send"),

@@ -80,3 +80,29 @@ def test_every_object_is_validated_by_some_schema(
 def test_no_secret_is_committed() -> None:
     for path in checks.K8S_DIR.rglob("*.yaml"):
         assert "kind: Secret" not in path.read_text(encoding="utf-8"), path
+
+
+def test_subscriptions_are_derived_from_the_registered_handlers(code: checks.Code) -> None:
+    import importlib
+
+    for service in code.ports:
+        try:
+            registry = importlib.import_module(f"renkei_{service}.consumers").REGISTRY
+        except ModuleNotFoundError:
+            assert service not in code.subscriptions
+            continue
+        assert code.subscriptions.get(service, ()) == registry.subscriptions, service
+    assert "agreements" in code.subscriptions["finance"]
+
+
+def test_a_handler_registered_without_its_acl_is_reported(
+    built: dict[str, list[dict[str, Any]]], code: checks.Code
+) -> None:
+    # As if agreements had just registered a handler for a finance event: its registry gains a producer,
+    # so the check expects the Read ACL that the checked-in KafkaUser lacks, and names the gap.
+    import dataclasses
+
+    widened = dataclasses.replace(code, subscriptions={**code.subscriptions, "agreements": ("finance",)})
+    overlay = checks.OVERLAYS["dev"]
+    problems = checks.check_k8s_against_code(built["dev"], overlay, widened)
+    assert any("renkei.finance.events" in p and "Read" in p for p in problems), problems

@@ -1,17 +1,15 @@
-"""Finance projection of agreements: newer versions win, stale ones are ignored, termination sticks."""
+"""Finance projection of agreements: the newest aggregate version wins and a termination is a tombstone."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
+from finance_testkit import Feed
+from renkei_common.events.consumer import Outcome
 from renkei_common.events.contracts import AgreementAmended, AgreementSigned, AgreementTerminated, Party
-from renkei_common.events.envelope import EventEnvelope
-from renkei_common.testing.client import service_client
-from renkei_finance.adapters.orm import AgreementProjection
-from renkei_finance.config import Settings
-from renkei_finance.consumers import HANDLERS
-from renkei_finance.main import create_app
+from renkei_common.testing.client import ServiceClient
+from renkei_finance.adapters.orm import AgreementPartyProjection, AgreementProjection
+from sqlalchemy import select
 
 PARTIES = [
     Party(code="062014", name="山形市", role="centre"),
@@ -19,17 +17,7 @@ PARTIES = [
 ]
 
 
-def _envelope(payload) -> EventEnvelope:  # type: ignore[no-untyped-def]
-    return EventEnvelope(
-        type=payload.type_name(),
-        source="agreements",
-        subject=payload.agreement_id,
-        data=payload.model_dump(mode="json"),
-        aggregate_version=payload.agreement_version,
-    )
-
-
-def _signed(version: int, title: str) -> AgreementSigned:
+def signed(version: int, title: str, *, in_force_on: date = date(2024, 4, 15)) -> AgreementSigned:
     return AgreementSigned(
         agreement_id="a-1",
         agreement_version=version,
@@ -37,57 +25,97 @@ def _signed(version: int, title: str) -> AgreementSigned:
         title=title,
         parties=PARTIES,
         concluded_on=date(2024, 4, 1),
-        in_force_on=date(2024, 4, 15),
+        in_force_on=in_force_on,
     )
 
 
-async def _apply(db, payload) -> None:  # type: ignore[no-untyped-def]
-    envelope = _envelope(payload)
-    async with db.transaction() as session:
-        await HANDLERS[envelope.type](envelope, session)
+def amended(version: int, title: str, *, in_force_on: date) -> AgreementAmended:
+    return AgreementAmended(
+        **{**signed(version, title, in_force_on=in_force_on).model_dump(), "previous_version": version - 1}
+    )
 
 
-async def _row(db) -> AgreementProjection | None:  # type: ignore[no-untyped-def]
-    async with db.session() as session:
+def terminated(version: int = 2) -> AgreementTerminated:
+    return AgreementTerminated(
+        agreement_id="a-1", agreement_version=version, parties=PARTIES, terminated_on=date(2026, 3, 31)
+    )
+
+
+async def row(client: ServiceClient) -> AgreementProjection | None:
+    async with client.db.session() as session:
         return await session.get(AgreementProjection, "a-1")
 
 
-async def test_projection_follows_versions_and_termination(database_url: str) -> None:
-    async with service_client(create_app, Settings, database_url=database_url) as finance:
-        await _apply(finance.db, _signed(1, "初版"))
-        amended = AgreementAmended(**{**_signed(2, "改定").model_dump(), "previous_version": 1})
-        await _apply(finance.db, amended)
-        await _apply(finance.db, _signed(1, "初版"))  # a stale redelivery of version 1 arrives late
-        row = await _row(finance.db)
-        assert row is not None and (row.version, row.title, row.status) == (2, "改定", "in_force")
-
-        await _apply(
-            finance.db,
-            AgreementTerminated(
-                agreement_id="a-1", agreement_version=2, parties=PARTIES, terminated_on=date(2026, 3, 31)
-            ),
-        )
-        await _apply(finance.db, _signed(2, "改定"))  # nothing revives a terminated agreement
-        row = await _row(finance.db)
-        assert row is not None and row.status == "terminated" and row.terminated_on == date(2026, 3, 31)
-
-        listed = await finance.http.get(
-            "/v1/projections/agreements", params={"party": "062103"}, headers=finance.as_("062103")
-        )
-        assert listed.status_code == 200 and listed.json()["count"] == 1
-        other = await finance.http.get(
-            "/v1/projections/agreements", params={"party": "011002"}, headers=finance.as_("062103")
-        )
-        assert other.json()["count"] == 0
+async def test_newer_versions_win_and_stale_ones_are_ignored(finance: ServiceClient, feed: Feed) -> None:
+    assert await feed.apply(signed(1, "初版"), version=3) is Outcome.APPLIED
+    await feed.apply(amended(2, "改定", in_force_on=date(2025, 4, 1)), version=7)
+    assert await feed.apply(signed(1, "初版"), version=3) is Outcome.APPLIED  # a new id: applied, no effect
+    projected = await row(finance)
+    assert projected is not None
+    assert (projected.version, projected.title, projected.status) == (2, "改定", "in_force")
+    assert projected.aggregate_version == 7
+    # The amendment's own date is not when the agreement began to bind.
+    assert projected.in_force_on == date(2024, 4, 15)
 
 
-async def test_termination_of_an_unknown_agreement_changes_nothing(tmp_path: Path) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'f.db'}"
-    async with service_client(create_app, Settings, database_url=url) as f:
-        await _apply(
-            f.db,
-            AgreementTerminated(
-                agreement_id="a-1", agreement_version=1, parties=PARTIES, terminated_on=date(2026, 3, 31)
-            ),
-        )
-        assert await _row(f.db) is None
+async def test_an_event_of_the_same_version_changes_nothing(finance: ServiceClient, feed: Feed) -> None:
+    await feed.apply(signed(1, "初版"), version=3)
+    await feed.apply(signed(1, "別の題"), version=3)
+    projected = await row(finance)
+    assert projected is not None and projected.title == "初版"
+
+
+async def test_termination_sticks_when_an_older_amendment_arrives_late(
+    finance: ServiceClient, feed: Feed
+) -> None:
+    await feed.apply(signed(1, "初版"), version=3)
+    await feed.apply(terminated(), version=9)
+    await feed.apply(amended(2, "改定", in_force_on=date(2025, 4, 1)), version=7)
+    projected = await row(finance)
+    assert projected is not None
+    assert (projected.status, projected.terminated_on, projected.tombstone) == (
+        "terminated",
+        date(2026, 3, 31),
+        True,
+    )
+    assert projected.title == "初版" and projected.aggregate_version == 9
+
+
+async def test_termination_delivered_before_its_signing_is_kept(finance: ServiceClient, feed: Feed) -> None:
+    # Issue 8: after a dead-letter replay the termination can arrive first. Finance used to drop it, and
+    # the signing then projected an agreement in force for ever.
+    await feed.apply(terminated(), version=9)
+    projected = await row(finance)
+    assert projected is not None and projected.status == "terminated" and projected.in_force_on is None
+
+    await feed.apply(signed(1, "初版"), version=3)
+    projected = await row(finance)
+    assert projected is not None
+    assert (projected.status, projected.terminated_on) == ("terminated", date(2026, 3, 31))
+    # The stale signing still tells finance since when the agreement bound its parties.
+    assert (projected.in_force_on, projected.title, projected.kind) == (
+        date(2024, 4, 15),
+        "初版",
+        "renkei_kyoyaku",
+    )
+    async with finance.db.session() as session:
+        codes = set((await session.scalars(select(AgreementPartyProjection.code))).all())
+    assert codes == {"062014", "062103"}
+
+
+async def test_a_payload_that_breaks_its_contract_is_dead_lettered_without_retries(
+    finance: ServiceClient, feed: Feed
+) -> None:
+    envelope = feed.envelope(signed(1, "初版"), version=1)
+    broken = type(envelope)(**{**envelope.__dict__, "data": {**envelope.data, "parties": "not a list"}})
+    assert await feed.processor.process(broken, origin="test") is Outcome.DEAD_LETTERED
+    letters = await feed.processor.list_dead_letters()
+    assert [(letter.event_id, letter.attempts) for letter in letters] == [(broken.id, 1)]
+    assert "InvalidPayload" in letters[0].error and await row(finance) is None
+
+
+async def test_an_unknown_event_type_is_skipped(finance: ServiceClient, feed: Feed) -> None:
+    envelope = feed.envelope(signed(1, "初版"), version=1)
+    unknown = type(envelope)(**{**envelope.__dict__, "type": "jp.renkei.agreements.SomethingNew.v1"})
+    assert await feed.processor.process(unknown, origin="test") is Outcome.IGNORED
+    assert await row(finance) is None and await feed.processor.list_dead_letters() == []

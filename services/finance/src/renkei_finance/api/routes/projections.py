@@ -6,30 +6,33 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from renkei_common.auth import CurrentActor
-from sqlalchemy import select
 
-from renkei_finance.adapters.orm import AgreementProjection
+from renkei_finance.service_layer import reads
 
 router = APIRouter(prefix="/v1/projections", tags=["projections"])
 
 
 class AgreementProjectionPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     agreement_id: str
     version: int
-    kind: str
-    title: str
+    kind: str | None = Field(description="null while only the termination has arrived")
+    title: str | None
     party_codes: list[str]
     area_id: str | None
-    in_force_on: date
+    concluded_on: date | None
+    in_force_on: date | None = Field(description="the first day any version of it was in force")
     terminated_on: date | None
-    status: str
+    status: str = Field(description="in_force or terminated")
+    aggregate_version: int
 
 
 class AgreementProjectionsPublic(BaseModel):
     data: list[AgreementProjectionPublic]
-    count: int
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on the last one")
 
 
 @router.get("/agreements", response_model=AgreementProjectionsPublic)
@@ -39,15 +42,15 @@ async def list_agreements(
     party: Annotated[
         str | None, Query(pattern=r"^\d{6}$", description="only agreements with this party")
     ] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=36, description="next_cursor of the previous page")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> AgreementProjectionsPublic:
-    async with request.app.state.db.session() as session:
-        rows = list(
-            (
-                await session.execute(select(AgreementProjection).order_by(AgreementProjection.agreement_id))
-            ).scalars()
-        )
-    if party:
-        rows = [r for r in rows if party in r.party_codes]
-    data = [AgreementProjectionPublic.model_validate(r, from_attributes=True) for r in rows[:limit]]
-    return AgreementProjectionsPublic(data=data, count=len(data))
+    """Agreements with a party the caller may see, in id order, one page at a time."""
+    rows, next_cursor = await reads.list_agreements(
+        request.app.state.db, actor, party=party, cursor=cursor, limit=limit
+    )
+    return AgreementProjectionsPublic(
+        data=[AgreementProjectionPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )

@@ -1,0 +1,179 @@
+"""Read use cases behind the routes: the caller's policy and scope applied in SQL, rows out, page by page.
+
+Routes map the rows to their response schemas by attribute name; they never see a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from renkei_common.access import visible
+from renkei_common.auth import Actor
+from renkei_common.db import Database
+from renkei_common.errors import NotFound, Unprocessable
+from sqlalchemy import exists, select, tuple_
+
+from renkei_finance.adapters.orm import (
+    AgreementPartyProjection,
+    AgreementProjection,
+    AllocationLineRecord,
+    AllocationRun,
+    CostShareProjection,
+    CostSharingProjection,
+)
+from renkei_finance.service_layer.access import (
+    ensure_can_read_code,
+    ensure_can_read_recipient,
+    ensure_oversight,
+    ensure_reader,
+    visible_recipients,
+)
+
+
+async def list_agreements(
+    db: Database, actor: Actor, *, party: str | None, cursor: str | None, limit: int
+) -> tuple[Sequence[AgreementProjection], str | None]:
+    """Agreements with a party the caller may see, in id order; a `party` outside the scope is a 403."""
+    ensure_reader(actor)
+    parties = select(AgreementPartyProjection.agreement_id).where(
+        AgreementPartyProjection.agreement_id == AgreementProjection.agreement_id
+    )
+    query = select(AgreementProjection).where(
+        exists(parties.where(visible(actor, [AgreementPartyProjection.code])))
+    )
+    if party is not None:
+        ensure_can_read_code(actor, party, field="party")
+        query = query.where(exists(parties.where(AgreementPartyProjection.code == party)))
+    if cursor:
+        query = query.where(AgreementProjection.agreement_id > cursor)
+    async with db.session() as session:
+        rows = list(await session.scalars(query.order_by(AgreementProjection.agreement_id).limit(limit + 1)))
+    return rows[:limit], rows[limit - 1].agreement_id if len(rows) > limit else None
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One member's share (負担金) of one shared service in one FY, with the service's agreed figures."""
+
+    fiscal_year: int
+    shared_service_id: str
+    name: str
+    category: str
+    municipality_code: str
+    share_yen: int
+    cost_yen: int
+    formula: dict[str, str]
+    population: int | None
+    usage: str | None
+    revision: int
+
+
+async def list_contributions(
+    db: Database, actor: Actor, *, fiscal_year: int, municipality: str | None
+) -> list[Contribution]:
+    """Contributions of the members the caller may see; finance never recomputes a share (issue 11 §4)."""
+    ensure_reader(actor)
+    query = (
+        select(CostShareProjection, CostSharingProjection)
+        .join(
+            CostSharingProjection,
+            (CostSharingProjection.shared_service_id == CostShareProjection.shared_service_id)
+            & (CostSharingProjection.fiscal_year == CostShareProjection.fiscal_year),
+        )
+        .where(
+            CostShareProjection.fiscal_year == fiscal_year,
+            visible(actor, [CostShareProjection.municipality_code]),
+        )
+        .order_by(CostShareProjection.municipality_code, CostShareProjection.shared_service_id)
+    )
+    if municipality is not None:
+        ensure_can_read_code(actor, municipality, field="query.municipality")
+        query = query.where(CostShareProjection.municipality_code == municipality)
+    async with db.session() as session:
+        rows = (await session.execute(query)).all()
+    return [
+        Contribution(
+            fiscal_year=share.fiscal_year,
+            shared_service_id=share.shared_service_id,
+            name=sharing.name,
+            category=sharing.category,
+            municipality_code=share.municipality_code,
+            share_yen=share.share_yen,
+            cost_yen=sharing.cost_yen,
+            formula=sharing.formula,
+            population=share.population,
+            usage=share.usage,
+            revision=sharing.revision,
+        )
+        for share, sharing in rows
+    ]
+
+
+def _line_cursor(record: AllocationLineRecord) -> str:
+    return "|".join([str(record.fiscal_year), record.recipient_code, record.measure, record.key])
+
+
+def _parse_line_cursor(cursor: str) -> tuple[int, str, str, str]:
+    parts = cursor.split("|", 3)
+    if len(parts) != 4 or not parts[0].isdigit():
+        raise Unprocessable(
+            field="query.cursor", rule="cursor", message="not a cursor this endpoint returned"
+        )
+    return int(parts[0]), parts[1], parts[2], parts[3]
+
+
+async def list_lines(
+    db: Database,
+    actor: Actor,
+    *,
+    fiscal_year: int | None,
+    recipient: str | None,
+    measure: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[AllocationLineRecord], str | None]:
+    """Lines the caller may see (its own, its areas' and, for a prefecture, its municipalities')."""
+    ensure_reader(actor)
+    query = select(AllocationLineRecord).where(visible_recipients(actor, AllocationLineRecord.recipient_code))
+    if recipient is not None:
+        async with db.session() as session:
+            await ensure_can_read_recipient(session, actor, recipient, field="query.recipient")
+        query = query.where(AllocationLineRecord.recipient_code == recipient)
+    if fiscal_year is not None:
+        query = query.where(AllocationLineRecord.fiscal_year == fiscal_year)
+    if measure is not None:
+        query = query.where(AllocationLineRecord.measure == measure)
+    key = (
+        AllocationLineRecord.fiscal_year,
+        AllocationLineRecord.recipient_code,
+        AllocationLineRecord.measure,
+        AllocationLineRecord.key,
+    )
+    if cursor:
+        query = query.where(tuple_(*key) > tuple_(*_parse_line_cursor(cursor)))
+    async with db.session() as session:
+        rows = list((await session.scalars(query.order_by(*key).limit(limit + 1))).all())
+    return rows[:limit], _line_cursor(rows[limit - 1]) if len(rows) > limit else None
+
+
+async def list_runs(
+    db: Database, actor: Actor, *, cursor: int | None, limit: int
+) -> tuple[Sequence[AllocationRun], str | None]:
+    """Allocation runs, newest first (national, auditor)."""
+    ensure_oversight(actor)
+    query = select(AllocationRun).order_by(AllocationRun.sequence.desc()).limit(limit + 1)
+    if cursor is not None:
+        query = query.where(AllocationRun.sequence < cursor)
+    async with db.session() as session:
+        rows = list((await session.scalars(query)).all())
+    return rows[:limit], str(rows[limit - 1].sequence) if len(rows) > limit else None
+
+
+async def get_run(db: Database, actor: Actor, *, run_id: str) -> AllocationRun:
+    ensure_oversight(actor)
+    async with db.session() as session:
+        row = await session.get(AllocationRun, run_id)
+    if row is None:
+        raise NotFound(f"run {run_id!a} not found")
+    return row
