@@ -62,6 +62,8 @@ PARTNERS = [
     "063240",
 ]
 STEPS = ("consultation", "council_resolution", "conclusion", "public_notice", "notification")
+BASELINE = "GET /v1/requirement-rules (auth, no database: the stack's ceiling)"
+EVENT_WRITE = "POST /v1/visions/…/actuals (KpiReported outbox + audit)"
 
 
 def pct(values: list[float], q: float) -> float:
@@ -249,12 +251,12 @@ def scenarios(data: dict[str, list[str]]) -> list[tuple[str, str, Request]]:
         return await http.post(data["kpis"][client], headers=me, json=body)
 
     return [
-        ("GET /v1/requirement-rules (auth, no database: the stack's ceiling)", "read", list_rules),
+        (BASELINE, "read", list_rules),
         ("GET /v1/municipalities/{code}", "read", get_municipality),
         ("GET /v1/agreements/{id}", "read", get_agreement),
         ("GET /v1/agreements?limit=10", "read", list_agreements),
         ("POST /v1/agreements (draft + audit)", "write", create_agreement),
-        ("POST /v1/visions/…/actuals (KpiReported outbox + audit)", "write", report_kpi),
+        (EVENT_WRITE, "write", report_kpi),
     ]
 
 
@@ -327,8 +329,27 @@ def report(results: list[Result], seconds: float) -> str:
         f"CPU is CPU-seconds per wall-second (100% = one core fully busy; {os.cpu_count()} cores = "
         f"{(os.cpu_count() or 1) * 100}%); `other` is every other process on the machine meanwhile.",
         "",
+        *ratio_lines(results),
     ]
     return "\n".join(lines)
+
+
+def ratio_lines(results: list[Result]) -> list[str]:
+    """A write with its event against the auth-only baseline, in req/s and in server CPU per request.
+
+    Both scenarios run in the same process on the same machine minutes apart, so the ratio is what to
+    compare between runs (issue 7 item 3); absolute req/s depend on whatever else shares the CPUs.
+    """
+    by_name = {r.name: r for r in results}
+    baseline, write = by_name.get(BASELINE), by_name.get(EVENT_WRITE)
+    if baseline is None or write is None or not baseline.requests or not write.requests:
+        return []
+    cpu_ratio = (baseline.cpu["server"] / baseline.requests) / (write.cpu["server"] / write.requests)
+    return [
+        f"Write with an event (`{EVENT_WRITE}`) against the auth-only baseline: "
+        f"**{write.rate / baseline.rate:.2f}×** the req/s, {cpu_ratio:.2f}× by server CPU per request.",
+        "",
+    ]
 
 
 async def create_database(admin_url: str, name: str) -> str:

@@ -1,0 +1,219 @@
+"""Finance through its database: a full national recompute, then one event at a time and its incremental run.
+
+    UV_PYTHON_DOWNLOADS=never .tools/bin/uv run python bench/finance_incremental.py [--quick]
+
+Loads the synthetic national data of `finance_recompute.py` into a fresh SQLite finance database (the
+projections, as the consumers would have written them), runs a full recompute, then applies amended
+agreements one by one through the real consumer runtime (inbox, typed handler, dirty marks) and runs the
+incremental recompute after each. Baseline in the same run: the same events applied with a trivial handler
+(inbox only). Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from renkei_common.db import CommonBase, Database
+from renkei_common.events.consumer import EventProcessor
+from renkei_common.events.contracts import AgreementAmended, Party
+from renkei_common.events.envelope import EventEnvelope
+from renkei_finance.adapters.orm import (
+    AgreementPartyProjection,
+    AgreementProjection,
+    AreaMemberProjection,
+    AreaProjection,
+    Base,
+    StaffingCostProjection,
+    VisionBudgetProjection,
+    VisionProjection,
+)
+from renkei_finance.consumers import REGISTRY
+from renkei_finance.service_layer.recompute import recompute
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from finance_recompute import YEARS, national_snapshot
+
+
+async def load(db: Database) -> list[tuple[str, str, str]]:
+    """Write the snapshot as projection rows; returns (agreement id, centre, partner) of each agreement."""
+    snapshot = national_snapshot()
+    now = datetime.now(UTC)
+    meta = {"aggregate_version": 1, "tombstone": False, "last_event_id": "seed", "updated_at": now}
+    agreements = []
+    async with db.transaction() as session:
+        for area in snapshot.areas:
+            session.add(
+                AreaProjection(
+                    area_id=area.area_id,
+                    area_type=area.area_type,
+                    name=area.name,
+                    centre_codes=list(area.centre_codes),
+                    declared_on=date(2016, 4, 1),
+                    **meta,
+                )
+            )
+            session.add(
+                VisionProjection(
+                    vision_id=f"v-{area.area_id}",
+                    area_id=area.area_id,
+                    area_type=area.area_type,
+                    title="ビジョン",
+                    first_fiscal_year=YEARS[0],
+                    last_fiscal_year=YEARS[-1],
+                    adopted_on=date(2016, 4, 1),
+                    **meta,
+                )
+            )
+        await session.flush()  # no relationship() orders the inserts: parents first, by hand
+        session.add_all(
+            AreaMemberProjection(area_id=area.area_id, code=m.code, since=m.since, until=m.until, role=m.role)
+            for area in snapshot.areas
+            for m in area.members
+        )
+        for a in snapshot.agreements:
+            centre, partner = sorted(a.party_codes)
+            agreements.append((a.agreement_id, centre, partner))
+            session.add(
+                AgreementProjection(
+                    agreement_id=a.agreement_id,
+                    version=1,
+                    kind="renkei_kyoyaku",
+                    title="協約",
+                    party_codes=sorted(a.party_codes),
+                    area_id=None,
+                    concluded_on=a.in_force_on,
+                    in_force_on=a.in_force_on,
+                    terminated_on=None,
+                    status="in_force",
+                    **meta,
+                )
+            )
+        await session.flush()
+        session.add_all(
+            AgreementPartyProjection(agreement_id=a.agreement_id, code=code, role="party")
+            for a in snapshot.agreements
+            for code in a.party_codes
+        )
+        merged: dict[tuple[str, str, int, str], VisionBudgetProjection] = {}
+        for b in snapshot.budgets:
+            key = (f"v-{b.area_id}", b.project_id, b.fiscal_year, b.municipality_code)
+            if key in merged:
+                merged[key].amount_yen += b.amount_yen
+                continue
+            merged[key] = VisionBudgetProjection(
+                vision_id=key[0],
+                project_id=b.project_id,
+                fiscal_year=b.fiscal_year,
+                municipality_code=b.municipality_code,
+                project_name="事業",
+                field=b.field,
+                bond_eligibility=b.bond_eligibility,
+                amount_yen=b.amount_yen,
+            )
+        session.add_all(merged.values())
+        session.add_all(
+            StaffingCostProjection(
+                cost_id=c.cost_id,
+                kind="personnel",
+                employer_code=c.employer_code,
+                receiving_code=None,
+                fiscal_year=c.fiscal_year,
+                month=4,
+                amount_yen=c.eligible_yen,
+                eligible_yen=c.eligible_yen,
+                dispatch_id=None,
+                **meta,
+            )
+            for c in snapshot.staffing_costs
+        )
+    return agreements
+
+
+def amended(agreement: tuple[str, str, str], n: int) -> EventEnvelope:
+    agreement_id, centre, partner = agreement
+    payload = AgreementAmended(
+        agreement_id=agreement_id,
+        agreement_version=n + 1,
+        kind="renkei_kyoyaku",
+        title=f"協約 第{n + 1}版",
+        parties=[
+            Party(code=centre, name=centre, role="party"),
+            Party(code=partner, name=partner, role="party"),
+        ],
+        concluded_on=date(2016, 4, 1),
+        in_force_on=date(2016, 4, 1),
+        previous_version=n,
+    )
+    return EventEnvelope(
+        type=payload.type_name(),
+        source="agreements",
+        subject=agreement_id,
+        data=payload.model_dump(mode="json"),
+        aggregate_version=n + 1,
+    )
+
+
+def p(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def main(quick: bool) -> None:
+    events = 20 if quick else 200
+    with tempfile.TemporaryDirectory() as directory:
+        db = Database(f"sqlite+aiosqlite:///{Path(directory) / 'finance.db'}")
+        async with db.engine.begin() as conn:
+            await conn.run_sync(CommonBase.metadata.create_all)
+            await conn.run_sync(Base.metadata.create_all)
+        agreements = await load(db)
+        started = time.perf_counter()
+        await recompute(db, fiscal_years=list(YEARS), full=True)
+        full_ms = (time.perf_counter() - started) * 1000
+
+        processor = EventProcessor(db=db, consumer="finance", handlers=REGISTRY.handlers)
+
+        async def trivial(envelope: EventEnvelope, session: object) -> None:
+            return None
+
+        baseline = EventProcessor(
+            db=db, consumer="baseline", handlers={AgreementAmended.type_name(): trivial}
+        )
+        rng = random.Random(3)
+        apply_ms, run_ms, trivial_ms = [], [], []
+        for n in range(events):
+            envelope = amended(rng.choice(agreements), n + 1)
+            started = time.perf_counter()
+            await baseline.process(envelope, origin="bench")
+            trivial_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            await processor.process(envelope, origin="bench")
+            apply_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            await recompute(db, fiscal_years=list(YEARS))
+            run_ms.append((time.perf_counter() - started) * 1000)
+        await db.dispose()
+    print(f"SQLite, {len(agreements)} agreements, {events} events, {len(YEARS)} FYs\n")
+    print("| measurement | median ms | p99 ms |")
+    print("| --- | ---: | ---: |")
+    print(f"| full national recompute through the database | {full_ms:.0f} | — |")
+    rows = [
+        ("baseline: event applied with a trivial handler (inbox only)", trivial_ms),
+        ("event applied with the real handler (projection + dirty marks)", apply_ms),
+        ("incremental run for that event (load, engine, diff, run, event)", run_ms),
+    ]
+    for name, samples in rows:
+        print(f"| {name} | {statistics.median(samples):.2f} | {p(samples, 0.99):.2f} |")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    asyncio.run(main(parser.parse_args().quick))
