@@ -44,7 +44,7 @@ def docker_generator() -> ModuleType:
 @pytest.fixture(scope="session")
 def crd_schemas() -> dict[tuple[str, str], dict[str, Any]]:
     if not checks.CRD_DIR.is_dir():
-        unavailable(f"CRD schemas not found at {checks.CRD_DIR} (expected ../shared/schemas/k8s-crds)")
+        unavailable(f"CRD schemas not found at {checks.CRD_DIR} (set RENKEI_CRD_DIR to the published CRDs)")
     schemas = checks.load_crd_schemas(checks.CRD_DIR)
     if not schemas:
         unavailable(f"no CustomResourceDefinition found in {checks.CRD_DIR}")

@@ -18,6 +18,7 @@ import importlib.resources
 import importlib.util
 import inspect
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -33,8 +34,9 @@ import kubernetes_validate
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_SCHEMAS = REPO.parent / "shared" / "schemas"
-CRD_DIR = SHARED_SCHEMAS / "k8s-crds"
+# The operators' published CRDs (Strimzi, CloudNativePG, ...) are not vendored: RENKEI_CRD_DIR names their
+# folder, by default the schemas folder the workspace provides beside the checkout.
+CRD_DIR = Path(os.environ.get("RENKEI_CRD_DIR") or REPO.parent / "shared" / "schemas" / "k8s-crds")
 K8S_DIR = REPO / "deploy" / "k8s"
 DOCKER_DIR = REPO / "deploy" / "docker"
 IMAGES_ENV = REPO / "deploy" / "images.env"
