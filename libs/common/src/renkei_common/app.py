@@ -16,6 +16,7 @@ from sqlalchemy import MetaData
 from renkei_common import auth, domain_problems, errors, ops
 from renkei_common.admin import admin_router
 from renkei_common.db import CommonBase, Database
+from renkei_common.docs_ui import install_docs
 from renkei_common.events.consumer import Handler
 from renkei_common.events.feed import feed_router
 from renkei_common.limits import BodyLimitMiddleware
@@ -26,6 +27,21 @@ from renkei_common.settings import ServiceSettings
 from renkei_common.writes import IdempotencyMiddleware
 
 log = logging.getLogger(__name__)
+
+# `make run` front-ends (Vite, Next.js, ...) on any local port; dev mode only.
+DEV_ORIGIN_REGEX = r"http://(localhost|127\.0\.0\.1)(:\d{1,5})?"
+CORS_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+CORS_ALLOW_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "Idempotency-Key",
+    "Accept-Language",
+    "X-Request-ID",
+]
+# Without these a browser script cannot read them: versions for If-Match, created resources, back-off
+# hints, replays and the id to quote to an operator.
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Idempotent-Replayed", "X-Request-ID"]
 
 
 @dataclass
@@ -83,6 +99,9 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
         generate_unique_id_function=_operation_id,
         # Query and path strings obey the same text rules as RequestModel bodies.
         dependencies=[Depends(text_guard)],
+        # Served by install_docs from packaged assets instead of public CDNs.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.db = db
@@ -91,6 +110,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
 
     errors.install_error_handlers(app)
     domain_problems.install(app)
+    install_docs(app)
     app.include_router(ops.health_router(runtime.readiness_checks(), liveness=runtime.liveness))
     app.include_router(feed_router(get_db=get_db))
     app.include_router(admin_router())
@@ -100,14 +120,17 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
     app.add_middleware(IdempotencyMiddleware, database_getter=lambda: db)
     # Outside the idempotency middleware, so that no oversized body is ever read, not even to hash it.
     app.add_middleware(BodyLimitMiddleware, default_max_bytes=settings.max_body_bytes)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
-            expose_headers=["ETag", "Location", "X-Request-ID"],
-        )
+    # Outside the body-limit and idempotency middlewares, so that a preflight is answered before either
+    # sees it, and every answer (also a 401, 413 or 409) carries the CORS headers a browser needs to read it.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_origin_regex=DEV_ORIGIN_REGEX if settings.mode == "dev" else None,
+        allow_methods=CORS_METHODS,
+        allow_headers=CORS_ALLOW_HEADERS,
+        expose_headers=CORS_EXPOSE_HEADERS,
+        max_age=600,
+    )
     app.add_middleware(ops.RequestContextMiddleware, service=settings.service_name)
     return app
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from renkei_common.topology import SERVICE_PORTS
 
 # Refused outside dev mode: anyone can read it here.
 DEV_JWT_SECRET = "renkei-dev-secret-change-me-0123456789abcdef"
+
+# A browser sends its origin as scheme://host[:port], nothing more; anything else would never match.
+_ORIGIN = re.compile(r"https?://[^/\s:]+(:\d{1,5})?")
 
 
 class ServiceSettings(BaseSettings):
@@ -40,7 +45,9 @@ class ServiceSettings(BaseSettings):
     jwt_issuer: str = "renkei-dev"
     jwt_audience: str = "renkei"
     oidc_jwks_url: str | None = None
-    cors_origins: list[str] = Field(default_factory=list)
+    # Browser origins allowed to call the API (CORS), besides http://localhost:* and http://127.0.0.1:* in
+    # dev mode. RENKEI_CORS_ORIGINS is a comma-separated list or a JSON array; empty by default.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Larger request bodies get a 413 before they are read; a route may declare its own (limits.body_limit).
     max_body_bytes: int = Field(default=1024 * 1024, ge=0)
     log_level: str = "INFO"
@@ -65,6 +72,24 @@ class ServiceSettings(BaseSettings):
     backlog_interval_s: float = 15.0
     # Only dev may migrate on start; in prod migrations are a separate Job.
     migrate_on_start: bool = True
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _check_origins(cls, value: list[str]) -> list[str]:
+        bad = [origin for origin in value if not _ORIGIN.fullmatch(origin)]
+        if bad:
+            raise ValueError(f"RENKEI_CORS_ORIGINS must be origins like https://app.example.jp, not {bad}")
+        return value
 
     @model_validator(mode="after")
     def _fill_and_check(self) -> ServiceSettings:
