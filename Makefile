@@ -11,7 +11,7 @@ SERVICES := agreements groups staffing finance
 ROLE ?= municipality
 ORG ?= 062014
 
-.PHONY: help bootstrap run test test-fast lint migrate token kafka bench contracts mutation clean
+.PHONY: help bootstrap run test test-fast lint migrate token kafka bench contracts clients demo mutation clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,8 +26,8 @@ $(CURDIR)/.tools/bin/uv:
 
 bootstrap: .venv/.synced ## install uv and the locked environment
 
-run: bootstrap ## all four services on SQLite + feed transport (Ctrl-C stops)
-	$(RUN) python -m renkei_common.devstack $(RUN_ARGS)
+run: bootstrap ## all four services on SQLite + feed transport, demo loaded (DEMO=0: without; Ctrl-C stops)
+	$(RUN) python -m renkei_common.devstack $(if $(filter 0,$(DEMO)),--no-demo) $(RUN_ARGS)
 
 test: bootstrap ## the whole suite, on real PostgreSQL and Apache Kafka (started if not given)
 	$(RUN) pytest
@@ -55,9 +55,16 @@ bench: bootstrap ## benchmarks under bench/ (start PostgreSQL and Kafka if not g
 	$(RUN) python bench/staffing_matching.py
 	$(RUN) python bench/finance_recompute.py
 	$(RUN) python bench/finance_incremental.py
+	$(RUN) python bench/finance_e2e.py
 
 contracts: bootstrap ## regenerate event JSON Schemas and the AsyncAPI document
 	$(RUN) python -m renkei_common.events.schemas write
+
+clients: bootstrap ## regenerate the Python clients and TypeScript types in clients/ from every OpenAPI
+	$(RUN) python scripts/clients.py
+
+demo: bootstrap ## load the demo into the running services through the generated Python clients
+	$(RUN) python scripts/demo.py $(DEMO_ARGS)
 
 mutation: bootstrap ## mutmut score per domain module, a measurement: make mutation MUTATE="agreements groups"
 	@for s in $(or $(MUTATE),agreements); do $(RUN) python scripts/mutation.py $$s $(MUTATION_ARGS) || exit 1; done

@@ -16,6 +16,7 @@ import argparse
 import random
 import statistics
 import time
+from collections.abc import Callable
 from datetime import date
 
 from renkei_common.refdata import load_registry
@@ -92,7 +93,7 @@ def national_snapshot(seed: int = 7) -> Snapshot:
     )
 
 
-def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()

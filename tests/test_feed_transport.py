@@ -15,6 +15,7 @@ from renkei_common.events.kafka_consumer import KafkaConsumerRunner
 from renkei_common.events.outbox import add_event
 from renkei_common.events.relay import KafkaPublisher, OutboxRelay
 from renkei_common.testing.client import service_client
+from renkei_common.testing.kafka_offsets import start_group_at_end
 from renkei_common.topology import events_topic
 from renkei_finance.adapters.orm import AgreementProjection
 from renkei_finance.config import Settings as FinanceSettings
@@ -44,6 +45,8 @@ async def _rows(db, tag: str) -> list[tuple]:
 @pytest.mark.kafka
 async def test_feed_and_kafka_build_the_same_projection(tmp_path: Path, kafka_bootstrap: str) -> None:
     tag = f"parity-{uuid.uuid4().hex[:8]}"
+    # Before publishing: the group then reads only this test's events, not every earlier test's.
+    await start_group_at_end(kafka_bootstrap, f"g-{tag}", [events_topic("agreements")])
     producer = await producer_db(f"sqlite+aiosqlite:///{tmp_path / 'agreements.db'}")
     ids = await emit_signed(producer, 15, tag=tag)
     async with producer.transaction() as session:  # a later version and a termination, to exercise order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -67,3 +68,11 @@ def built(kustomize: Any) -> dict[str, list[dict[str, Any]]]:
         assert problems == []
         result[overlay] = objects
     return result
+
+
+@pytest.fixture
+def k8s_copy(tmp_path: Path) -> Path:
+    """A copy of deploy/k8s to break on purpose (the generators are left out)."""
+    target = tmp_path / "k8s"
+    shutil.copytree(checks.K8S_DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return target

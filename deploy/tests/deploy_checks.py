@@ -7,13 +7,16 @@ What the artefacts are checked against:
 - the code: renkei_common.topology (services, ports, subscriptions, topics), the health router (probe
   paths), ServiceSettings (environment variables), the checked-in AsyncAPI document (topics, who
   sends and receives), the Makefile's uv version and deploy/kafka/pom.xml's Kafka version;
-- published schemas: kubernetes-validate (core kinds, strict), the CRDs in ../shared/schemas/k8s-crds
-  (custom resources), the Compose specification shipped by check-jsonschema (docker-compose.yml).
+- published schemas: kubernetes-validate (core kinds, strict), the CRDs in the folder RENKEI_CRD_DIR
+  names (custom resources), the Compose specification shipped by check-jsonschema (docker-compose.yml);
+- metric names: the Prometheus collectors the code registers, and the third-party exporters' documented
+  names (THIRD_PARTY_METRICS), for the alerts and the Grafana dashboards.
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import importlib.resources
 import importlib.util
 import inspect
@@ -70,6 +73,35 @@ REQUIRED_SETTINGS_K8S = (
     "jwt_audience",
 )
 SECRET_SETTINGS = ("jwt_secret", "kafka_password")
+GRAFANA_DIR = REPO / "deploy" / "grafana"
+# Metrics the alerts and dashboards use that other software exports, with where each is documented.
+THIRD_PARTY_METRICS = {
+    # Strimzi's Kafka exporter (danielqsj/kafka_exporter): consumer-group lag per topic and partition.
+    "kafka_consumergroup_lag": "https://github.com/danielqsj/kafka_exporter#consumer-groups",
+    # The Barman Cloud plugin, through the CNPG instance's exporter.
+    "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp": (
+        "https://cloudnative-pg.io/plugin-barman-cloud/docs/observability"
+    ),
+    # The kubelet's volume statistics (PersistentVolumeClaims of brokers and PostgreSQL instances).
+    "kubelet_volume_stats_available_bytes": "https://kubernetes.io/docs/reference/instrumentation/metrics/",
+    "kubelet_volume_stats_capacity_bytes": "https://kubernetes.io/docs/reference/instrumentation/metrics/",
+}
+PROMQL_WORDS = frozenset(
+    {
+        "by",
+        "without",
+        "on",
+        "ignoring",
+        "group_left",
+        "group_right",
+        "offset",
+        "bool",
+        "and",
+        "or",
+        "unless",
+        "le",
+    }
+)
 
 
 # ---- what the code says ------------------------------------------------------------------------------
@@ -90,6 +122,7 @@ class Code:
     uv_version: str
     kafka_version: str
     images: dict[str, str] = field(default_factory=dict)
+    metrics: frozenset[str] = frozenset()
 
     @property
     def services(self) -> list[str]:
@@ -149,6 +182,8 @@ def code() -> Code:
     pom = (REPO / "deploy" / "kafka" / "pom.xml").read_text(encoding="utf-8")
     fields = settings_module.ServiceSettings.model_fields
     pool_size = inspect.signature(Database.__init__).parameters["pool_size"].default
+    import renkei_common.events.metrics  # noqa: F401  (registers the event metrics)
+
     return Code(
         ports=dict(topology.SERVICE_PORTS),
         subscriptions=dict(topology.subscriptions()),
@@ -163,7 +198,75 @@ def code() -> Code:
         uv_version=_search(r"^UV_VERSION\s*:=\s*(\S+)", makefile),
         kafka_version=_search(r"<kafka\.version>([^<]+)</kafka\.version>", pom),
         images=read_env_file(IMAGES_ENV),
+        metrics=exported_metrics(),
     )
+
+
+def exported_metrics() -> frozenset[str]:
+    """Every series name the code's Prometheus collectors can expose (counters' _total, histograms'
+    _bucket/_sum/_count), from the default registry the services serve on /metrics."""
+    from prometheus_client import REGISTRY
+
+    suffixes = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count", "_created")}
+    names: set[str] = set()
+    for family in REGISTRY.collect():
+        names.add(family.name)
+        names.update(family.name + suffix for suffix in suffixes.get(family.type, ()))
+    return frozenset(names)
+
+
+def promql_metrics(expr: str) -> set[str]:
+    """The metric names a PromQL expression reads: identifiers that are not functions, keywords, label
+    names (inside {} or by/without/on (...)), durations or strings."""
+    stripped = re.sub(r'"(?:[^"\\]|\\.)*"', '""', expr)
+    stripped = re.sub(r"\{[^}]*\}", "", stripped)
+    stripped = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", stripped)
+    stripped = re.sub(r"\[[^\]]*\]", "", stripped)
+    names = set()
+    for match in re.finditer(r"(?<![\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?", stripped):
+        word, call = match.group(1), match.group(2)
+        if call or word in PROMQL_WORDS:
+            continue
+        names.add(word)
+    return names
+
+
+def check_metric_names(exprs: Iterable[tuple[str, str]], c: Code) -> list[str]:
+    """(where, PromQL) pairs whose metrics neither the code nor a documented exporter provides."""
+    problems = []
+    for where, expr in exprs:
+        for name in sorted(promql_metrics(expr)):
+            if name not in c.metrics and name not in THIRD_PARTY_METRICS:
+                problems.append(
+                    f"{where}: metric {name} is exported by neither the code nor a known exporter"
+                )
+    return problems
+
+
+def check_grafana(directory: Path, c: Code) -> list[str]:
+    """Every dashboard parses as JSON, has panels with Prometheus queries, and names only known metrics."""
+    problems: list[str] = []
+    dashboards = sorted(directory.glob("*.json"))
+    if not dashboards:
+        return [f"no Grafana dashboard in {directory}"]
+    for path in dashboards:
+        try:
+            dashboard = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path.name}: not JSON: {exc}")
+            continue
+        panels = dashboard.get("panels") or []
+        if not dashboard.get("title") or not dashboard.get("uid") or not panels:
+            problems.append(f"{path.name}: a dashboard needs a title, a uid and panels")
+        exprs = [
+            (f"{path.name} panel {panel.get('title')!r}", target.get("expr", ""))
+            for panel in panels
+            for target in panel.get("targets", [])
+        ]
+        if any(not expr for _, expr in exprs):
+            problems.append(f"{path.name}: a panel target has no expr")
+        problems += check_metric_names(exprs, c)
+    return problems
 
 
 def _search(pattern: str, text: str) -> str:
@@ -314,11 +417,27 @@ class Overlay:
     min_isr: int
     min_replicas: int
     pg_instances: int
+    # dev: tokens signed with the cluster's own secret (`make token`); everything else must be prod.
+    mode: str = "prod"
+    # Production shape: backups, zones, separate controllers, images pinned by digest.
+    production: bool = True
+    restore: bool = False
 
 
+_PROD = Overlay("prod", kafka_nodes=3, replication=3, min_isr=2, min_replicas=2, pg_instances=3)
 OVERLAYS = {
-    "dev": Overlay("dev", kafka_nodes=1, replication=1, min_isr=1, min_replicas=1, pg_instances=1),
-    "prod": Overlay("prod", kafka_nodes=3, replication=3, min_isr=2, min_replicas=2, pg_instances=3),
+    "dev": Overlay(
+        "dev",
+        kafka_nodes=1,
+        replication=1,
+        min_isr=1,
+        min_replicas=1,
+        pg_instances=1,
+        mode="dev",
+        production=False,
+    ),
+    "prod": _PROD,
+    "restore": dataclasses.replace(_PROD, name="restore", restore=True),
 }
 
 
@@ -391,7 +510,7 @@ def _security_problems(pod: dict[str, Any], containers: list[dict[str, Any]]) ->
 
 
 def _env_problems(
-    where: str, container: dict[str, Any], index: Index, c: Code, required: Iterable[str]
+    where: str, container: dict[str, Any], index: Index, c: Code, required: Iterable[str], mode: str = "prod"
 ) -> list[str]:
     values, secrets, problems = container_env(container, index)
     problems = [f"{where}: {p}" for p in problems]
@@ -402,13 +521,14 @@ def _env_problems(
     for name in sorted(names):
         if name.startswith("RENKEI_") and name not in c.settings_env:
             problems.append(f"{where}: {name} is not a ServiceSettings field (typo?)")
-    expected = {"RENKEI_MODE": "prod", "RENKEI_TRANSPORT": "kafka", "RENKEI_MIGRATE_ON_START": "false"}
+    expected = {"RENKEI_MODE": mode, "RENKEI_TRANSPORT": "kafka", "RENKEI_MIGRATE_ON_START": "false"}
     for name, want in expected.items():
         if name in values and values[name].lower() != want:
             problems.append(f"{where}: {name}={values[name]!r}, expected {want!r}")
     for setting in SECRET_SETTINGS:
         if c.env(setting) in values:
             problems.append(f"{where}: {c.env(setting)} is a literal value; it must come from a Secret")
+    problems += _settings_refusals(where, values, secrets)
     url = values.get("RENKEI_DATABASE_URL", "")
     if url:
         password = re.match(r"^[^:]+://[^:@/]+:([^@]*)@", url)
@@ -418,6 +538,26 @@ def _env_problems(
                 f"{where}: RENKEI_DATABASE_URL must take its password from a secretKeyRef variable"
             )
     return problems
+
+
+def _settings_refusals(where: str, values: dict[str, str], secrets: dict[str, tuple[str, str]]) -> list[str]:
+    """What ServiceSettings itself refuses of this environment (prod without an issuer, a malformed URL,
+    an unknown mode...), with the Secrets' values stood in for: the pod would crash on start."""
+    from pydantic import ValidationError
+    from renkei_common.settings import ServiceSettings
+
+    given: dict[str, Any] = {
+        n[len("RENKEI_") :].lower(): v for n, v in values.items() if n.startswith("RENKEI_")
+    }
+    given.update(
+        {n[len("RENKEI_") :].lower(): "from-a-secret-" + "x" * 32 for n in secrets if n.startswith("RENKEI_")}
+    )
+    fields = ServiceSettings.model_fields
+    try:
+        ServiceSettings(**{k: v for k, v in given.items() if k in fields})
+    except ValidationError as exc:
+        return [f"{where}: the service refuses its settings: {e['loc']} {e['msg']}" for e in exc.errors()]
+    return []
 
 
 def _expected_acls(c: Code, service: str) -> set[tuple[str, str, str, str]]:
@@ -443,12 +583,31 @@ def _actual_acls(user: dict[str, Any]) -> set[tuple[str, str, str, str]]:
     return acls
 
 
+def release_suffix(tag: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in tag.lower()).strip("-")
+
+
+def expected_image(c: Code, service: str, overlay: Overlay) -> str:
+    """By digest in production (what the release built, deploy/images.env), by tag elsewhere."""
+    repository = f"{c.images['RENKEI_IMAGE_REGISTRY']}/renkei-{service}"
+    if overlay.production:
+        return f"{repository}@{c.images.get(f'RENKEI_IMAGE_DIGEST_{service.upper()}', '<no digest>')}"
+    return f"{repository}:{c.images['RENKEI_IMAGE_TAG']}"
+
+
+_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
 def check_k8s_against_code(objects: list[dict[str, Any]], overlay: Overlay, c: Code) -> list[str]:
     index = Index(objects)
     problems: list[str] = []
     for service, port in c.ports.items():
         name = f"renkei-{service}"
-        image = f"{c.images['RENKEI_IMAGE_REGISTRY']}/renkei-{service}:{c.images['RENKEI_IMAGE_TAG']}"
+        image = expected_image(c, service, overlay)
+        if overlay.production and not _DIGEST.match(image.rpartition("@")[2]):
+            problems.append(
+                f"{overlay.name}: images.env RENKEI_IMAGE_DIGEST_{service.upper()} is not a sha256 digest"
+            )
         deployment = index.get("Deployment", name)
         if deployment is None:
             problems.append(f"{overlay.name}: no Deployment {name}")
@@ -478,7 +637,7 @@ def check_k8s_against_code(objects: list[dict[str, Any]], overlay: Overlay, c: C
         problems += [
             f"{where}: {p}" for p in _security_problems(pod, containers + pod.get("initContainers", []))
         ]
-        problems += _env_problems(where, api, index, c, REQUIRED_SETTINGS_K8S)
+        problems += _env_problems(where, api, index, c, REQUIRED_SETTINGS_K8S, overlay.mode)
         if not any(
             i["image"] == image and service in i.get("command", []) for i in pod.get("initContainers", [])
         ):
@@ -490,39 +649,192 @@ def check_k8s_against_code(objects: list[dict[str, Any]], overlay: Overlay, c: C
         elif not set(svc["spec"]["selector"].items()) <= set(pod_labels.items()):
             problems.append(f"{overlay.name}: Service {name} selects no pod of its Deployment")
 
-        job = index.get("Job", f"{name}-migrate")
+        # Named per release, so that applying a new release creates a new Job instead of failing on the
+        # old one's immutable template.
+        job_name = f"{name}-migrate-{release_suffix(c.images['RENKEI_IMAGE_TAG'])}"
+        job = index.get("Job", job_name)
         if job is None:
-            problems.append(f"{overlay.name}: no migration Job {name}-migrate")
+            problems.append(f"{overlay.name}: no migration Job {job_name} (named per release)")
         else:
             job_pod = job["spec"]["template"]["spec"]
             migrate = job_pod["containers"][0]
             if migrate.get("args") != ["migrate"] or migrate.get("image") != image:
-                problems.append(f"{overlay.name} Job/{name}-migrate: must run `migrate` with image {image}")
+                problems.append(f"{overlay.name} Job/{job_name}: must run `migrate` with image {image}")
             problems += [
-                f"{overlay.name} Job/{name}-migrate: {p}" for p in _security_problems(job_pod, [migrate])
+                f"{overlay.name} Job/{job_name}: {p}" for p in _security_problems(job_pod, [migrate])
             ]
             problems += _env_problems(
-                f"{overlay.name} Job/{name}-migrate", migrate, index, c, REQUIRED_SETTINGS
+                f"{overlay.name} Job/{job_name}", migrate, index, c, REQUIRED_SETTINGS, overlay.mode
             )
 
-        hpa = index.get("HorizontalPodAutoscaler", name)
-        if hpa is None or hpa["spec"]["scaleTargetRef"].get("name") != name:
-            problems.append(f"{overlay.name}: no HorizontalPodAutoscaler for Deployment {name}")
-        elif hpa["spec"].get("minReplicas", 1) < overlay.min_replicas:
-            problems.append(f"{overlay.name}: HPA {name} minReplicas below {overlay.min_replicas}")
-        floor = hpa["spec"].get("minReplicas", 1) if hpa else 1
-        if deployment["spec"].get("replicas", floor) < overlay.min_replicas:
-            problems.append(
-                f"{overlay.name}: Deployment {name} has fewer than {overlay.min_replicas} replicas"
-            )
+        problems += _check_scaling(index, overlay, c, service, deployment)
         pdb = index.get("PodDisruptionBudget", name)
         if pdb is None or not set(pdb["spec"]["selector"]["matchLabels"].items()) <= set(pod_labels.items()):
             problems.append(f"{overlay.name}: no PodDisruptionBudget selecting {name}")
+        elif pdb["spec"].get("unhealthyPodEvictionPolicy") != "AlwaysAllow":
+            problems.append(
+                f"{overlay.name}: PodDisruptionBudget {name} must set unhealthyPodEvictionPolicy AlwaysAllow "
+                "(a crash-looping pod would block node drains)"
+            )
 
     problems += _check_ingress(index, overlay, c)
     problems += _check_kafka(index, overlay, c)
     problems += _check_postgres(index, overlay, c)
+    problems += _check_backups(index, overlay)
     problems += _check_network_policies(index, overlay, c)
+    problems += _check_monitoring(index, overlay, c)
+    return problems
+
+
+def _check_scaling(
+    index: Index, overlay: Overlay, c: Code, service: str, deployment: dict[str, Any]
+) -> list[str]:
+    """Consumers scale on their lag (KEDA, at most the partition count); the others on CPU (HPA)."""
+    name, problems = f"renkei-{service}", []
+    hpa = index.get("HorizontalPodAutoscaler", name)
+    scaled = index.get("ScaledObject", name)
+    sources = c.subscriptions.get(service, ())
+    floor = 1
+    if sources:
+        if hpa is not None:
+            problems.append(f"{overlay.name}: consumer {name} has an HPA; KEDA's ScaledObject must own it")
+        if scaled is None or scaled["spec"]["scaleTargetRef"].get("name") != name:
+            return [*problems, f"{overlay.name}: no ScaledObject scaling consumer {name} on its lag"]
+        spec = scaled["spec"]
+        floor = spec.get("minReplicaCount", 0)
+        lagged = {
+            t["metadata"].get("topic")
+            for t in spec.get("triggers", [])
+            if t.get("type") == "kafka" and t["metadata"].get("consumerGroup") == service
+        }
+        for producer in sources:
+            topic = c.events_topic(producer)
+            if topic not in lagged:
+                problems.append(f"{overlay.name}: ScaledObject {name} does not scale on the lag of {topic}")
+        topics = {t["spec"].get("topicName"): t["spec"].get("partitions", 0) for t in index.of("KafkaTopic")}
+        most = max((topics.get(c.events_topic(p), 0) for p in sources), default=0)
+        if spec.get("maxReplicaCount", 100) > most:
+            problems.append(
+                f"{overlay.name}: ScaledObject {name} maxReplicaCount {spec.get('maxReplicaCount', 100)} "
+                f"exceeds the {most} partitions of its topics (the extra consumers would idle)"
+            )
+        if floor < overlay.min_replicas:
+            problems.append(
+                f"{overlay.name}: ScaledObject {name} minReplicaCount below {overlay.min_replicas}"
+            )
+    elif hpa is None or hpa["spec"]["scaleTargetRef"].get("name") != name:
+        problems.append(f"{overlay.name}: no HorizontalPodAutoscaler for Deployment {name}")
+    else:
+        floor = hpa["spec"].get("minReplicas", 1)
+        if floor < overlay.min_replicas:
+            problems.append(f"{overlay.name}: HPA {name} minReplicas below {overlay.min_replicas}")
+    if deployment["spec"].get("replicas", floor) < overlay.min_replicas:
+        problems.append(f"{overlay.name}: Deployment {name} has fewer than {overlay.min_replicas} replicas")
+    return problems
+
+
+def max_replicas(index: Index, name: str) -> int:
+    """The most replicas the autoscaler (HPA or KEDA) may run of a Deployment."""
+    hpa, scaled = index.get("HorizontalPodAutoscaler", name), index.get("ScaledObject", name)
+    if scaled is not None:
+        return int(scaled["spec"].get("maxReplicaCount", 100))
+    return int(hpa["spec"]["maxReplicas"]) if hpa is not None else 1
+
+
+def _check_backups(index: Index, overlay: Overlay) -> list[str]:
+    """Production: WAL archived and base backups taken through the Barman Cloud plugin into an existing
+    ObjectStore; never the deprecated in-tree barmanObjectStore. A restore bootstraps from it."""
+    problems: list[str] = []
+    clusters = index.of("Cluster")
+    if len(clusters) != 1:
+        return problems
+    cluster = clusters[0]
+    spec, name = cluster["spec"], cluster["metadata"]["name"]
+    if "barmanObjectStore" in (spec.get("backup") or {}):
+        problems.append(f"{overlay.name}: Cluster {name} uses the deprecated in-tree barmanObjectStore")
+    stores = {o["metadata"]["name"] for o in index.of("ObjectStore")}
+    plugin = "barman-cloud.cloudnative-pg.io"
+    archivers = [p for p in spec.get("plugins", []) if p.get("name") == plugin and p.get("isWALArchiver")]
+    if not overlay.production:
+        return problems
+    if not archivers or archivers[0].get("parameters", {}).get("barmanObjectName") not in stores:
+        problems.append(f"{overlay.name}: Cluster {name} archives no WAL into an ObjectStore of the build")
+    backups = [
+        b
+        for b in index.of("ScheduledBackup")
+        if b["spec"].get("cluster", {}).get("name") == name
+        and b["spec"].get("method") == "plugin"
+        and b["spec"].get("pluginConfiguration", {}).get("name") == plugin
+    ]
+    if not backups:
+        problems.append(f"{overlay.name}: no ScheduledBackup (method plugin) takes base backups of {name}")
+    recovery = spec.get("bootstrap", {}).get("recovery")
+    if overlay.restore:
+        sources = {e["name"]: e for e in spec.get("externalClusters", [])}
+        source = sources.get((recovery or {}).get("source", ""))
+        params = (source or {}).get("plugin", {}).get("parameters", {})
+        if recovery is None or source is None or params.get("barmanObjectName") not in stores:
+            problems.append(
+                f"{overlay.name}: Cluster {name} does not recover from an ObjectStore of the build"
+            )
+        elif archivers and archivers[0].get("parameters", {}).get("serverName", name) == params.get(
+            "serverName", name
+        ):
+            problems.append(
+                f"{overlay.name}: the restored Cluster archives under the serverName it recovers from, "
+                "overwriting the origin's backups"
+            )
+    elif recovery is not None:
+        problems.append(
+            f"{overlay.name}: Cluster {name} bootstraps from a backup outside the restore overlay"
+        )
+    return problems
+
+
+def _check_monitoring(index: Index, overlay: Overlay, c: Code) -> list[str]:
+    problems: list[str] = []
+    monitors = index.of("PodMonitor")
+    for service in c.services:
+        deployment = index.get("Deployment", f"renkei-{service}")
+        if deployment is None:
+            continue
+        pod_labels = deployment["spec"]["template"]["metadata"].get("labels", {})
+        ports = {
+            p.get("name") for p in deployment["spec"]["template"]["spec"]["containers"][0].get("ports", [])
+        }
+        if not any(
+            set(m["spec"]["selector"].get("matchLabels", {}).items()) <= set(pod_labels.items())
+            and any(
+                e.get("port") in ports and e.get("path") == "/metrics"
+                for e in m["spec"]["podMetricsEndpoints"]
+            )
+            for m in monitors
+        ):
+            problems.append(f"{overlay.name}: no PodMonitor scrapes /metrics of renkei-{service}")
+    rules = [
+        (
+            f"{overlay.name} alert {rule.get('alert', rule.get('record'))}",
+            rule["expr"],
+        )
+        for rule_set in index.of("PrometheusRule")
+        for group in rule_set["spec"].get("groups", [])
+        for rule in group.get("rules", [])
+    ]
+    alerts = " ".join(expr for _, expr in rules)
+    for needed in (
+        "renkei_outbox_backlog",
+        "kafka_consumergroup_lag",
+        'outcome="dead_lettered"',
+        'status=~"5..',
+        "last_available_backup_timestamp",
+        "kubelet_volume_stats_available_bytes",
+    ):
+        if needed not in alerts:
+            problems.append(f"{overlay.name}: no alert on {needed}")
+    problems += check_metric_names(rules, c)
+    kafka = index.of("Kafka")
+    if kafka and "kafkaExporter" not in kafka[0]["spec"]:
+        problems.append(f"{overlay.name}: Kafka has no kafkaExporter: consumer lag is not measured")
     return problems
 
 
@@ -574,6 +886,25 @@ def _check_kafka(index: Index, overlay: Overlay, c: Code) -> list[str]:
     brokers = sum(p["spec"]["replicas"] for p in pools if "broker" in p["spec"].get("roles", []))
     if brokers != overlay.kafka_nodes:
         problems.append(f"{overlay.name}: {brokers} Kafka brokers, expected {overlay.kafka_nodes}")
+    if any(set(p["spec"].get("roles", [])) == {"controller", "broker"} for p in pools):
+        problems.append(f"{overlay.name}: KRaft controllers must have a KafkaNodePool of their own")
+    if overlay.production:
+        zone = "topology.kubernetes.io/zone"
+        if kafka["spec"]["kafka"].get("rack", {}).get("topologyKey") != zone:
+            problems.append(f"{overlay.name}: Kafka is not rack-aware on {zone}")
+        for pool in pools:
+            anti = (
+                pool["spec"].get("template", {}).get("pod", {}).get("affinity", {}).get("podAntiAffinity", {})
+            )
+            terms = anti.get("requiredDuringSchedulingIgnoredDuringExecution", [])
+            if not any(t.get("topologyKey") == "kubernetes.io/hostname" for t in terms):
+                problems.append(
+                    f"{overlay.name}: KafkaNodePool {pool['metadata']['name']} may put two nodes on one host "
+                    "(no required pod anti-affinity on kubernetes.io/hostname)"
+                )
+        # One node lost must leave min.insync.replicas in sync: replication - 1 >= min ISR >= 2.
+        if not 2 <= overlay.min_isr <= overlay.replication - 1:
+            problems.append(f"{overlay.name}: replication {overlay.replication} / min ISR {overlay.min_isr}")
 
     topics = {t["spec"].get("topicName", t["metadata"]["name"]): t for t in index.of("KafkaTopic")}
     for missing in sorted(set(c.contract_topics) - set(topics)):
@@ -643,13 +974,31 @@ def _check_postgres(index: Index, overlay: Overlay, c: Code) -> list[str]:
             f"{overlay.name}: PostgreSQL instances {spec.get('instances')}, expected {overlay.pg_instances}"
         )
     max_connections = int(spec.get("postgresql", {}).get("parameters", {}).get("max_connections", 100))
-    replicas = sum(h["spec"]["maxReplicas"] for h in index.of("HorizontalPodAutoscaler"))
-    demand = replicas * c.db_pool_per_replica
+    poolers = {p["metadata"]["name"]: p for p in index.of("Pooler")}
+    # PostgreSQL serves the poolers' server connections, never the replicas' pools directly.
+    demand = sum(
+        p["spec"].get("instances", 1)
+        * int(p["spec"]["pgbouncer"].get("parameters", {}).get("default_pool_size", 20))
+        for p in poolers.values()
+    )
     if demand > max_connections - 20:  # headroom: superuser, replication, the operator, migration Jobs
         problems.append(
-            f"{overlay.name}: {replicas} replicas at the autoscalers' maximum may open {demand} connections, "
+            f"{overlay.name}: the Poolers may open {demand} server connections, "
             f"PostgreSQL max_connections is {max_connections}"
         )
+    image = spec.get("imageName", "")
+    if image != c.images.get("CNPG_POSTGRES_IMAGE") or not re.search(
+        r"(:\d+\.\d+[^:/]*|@sha256:[0-9a-f]{64})$", image
+    ):
+        problems.append(
+            f"{overlay.name}: PostgreSQL image {image!r} is not images.env's pinned CNPG_POSTGRES_IMAGE"
+        )
+    if overlay.pg_instances > 1:
+        synchronous = spec.get("postgresql", {}).get("synchronous", {})
+        if synchronous.get("method") != "any" or synchronous.get("number", 0) < 1:
+            problems.append(
+                f"{overlay.name}: PostgreSQL replication is asynchronous; a failover may lose committed rows"
+            )
     initdb = spec.get("bootstrap", {}).get("initdb", {})
     databases = {initdb.get("database")}
     owners = {initdb.get("database"): initdb.get("owner")}
@@ -659,6 +1008,10 @@ def _check_postgres(index: Index, overlay: Overlay, c: Code) -> list[str]:
             databases.add(match.group(1))
             owners[match.group(1)] = match.group(2)
     roles = {r["name"]: r for r in spec.get("managed", {}).get("roles", [])}
+    recovering = "recovery" in spec.get("bootstrap", {})
+    if recovering:  # the databases and their owners come back from the backup
+        databases |= {f"renkei_{s}" for s in c.services}
+        owners.update({f"renkei_{s}": f"renkei_{s}" for s in c.services})
     for service in c.services:
         db = f"renkei_{service}"
         if db not in databases:
@@ -672,14 +1025,40 @@ def _check_postgres(index: Index, overlay: Overlay, c: Code) -> list[str]:
             continue
         values, secrets, _ = container_env(deployment["spec"]["template"]["spec"]["containers"][0], index)
         url = values.get("RENKEI_DATABASE_URL", "")
-        want = rf"^postgresql\+asyncpg://{role['name']}:\$\((\w+)\)@{cluster['metadata']['name']}-rw(:5432)?/{db}$"
+        host = re.escape(f"{cluster['metadata']['name']}-pooler-{service}")
+        want = rf"^postgresql\+asyncpg://{role['name']}:\$\((\w+)\)@{host}(:5432)?/{db}$"
         match = re.match(want, url)
+        pooler = poolers.get(f"{cluster['metadata']['name']}-pooler-{service}")
         if not match:
             problems.append(
                 f"{overlay.name}: renkei-{service} RENKEI_DATABASE_URL {url!r} does not match {want}"
             )
         elif secrets.get(match.group(1), ("",))[0] != role.get("passwordSecret", {}).get("name"):
             problems.append(f"{overlay.name}: renkei-{service} database password is not its role's Secret")
+        if pooler is None or pooler["spec"]["cluster"]["name"] != cluster["metadata"]["name"]:
+            problems.append(f"{overlay.name}: no Pooler in front of {db}")
+            continue
+        if (
+            pooler["spec"].get("type", "rw") != "rw"
+            or pooler["spec"]["pgbouncer"].get("poolMode") != "transaction"
+        ):
+            problems.append(
+                f"{overlay.name}: Pooler of {db} is not a read-write PgBouncer in transaction mode"
+            )
+        if values.get("RENKEI_DATABASE_POOLER") != "pgbouncer":
+            problems.append(
+                f"{overlay.name}: renkei-{service} connects through PgBouncer without "
+                "RENKEI_DATABASE_POOLER=pgbouncer (cached prepared statements break in transaction mode)"
+            )
+        clients = max_replicas(index, f"renkei-{service}") * c.db_pool_per_replica
+        capacity = pooler["spec"].get("instances", 1) * int(
+            pooler["spec"]["pgbouncer"].get("parameters", {}).get("max_client_conn", 100)
+        )
+        if clients > capacity:
+            problems.append(
+                f"{overlay.name}: renkei-{service} may open {clients} client connections, "
+                f"its Pooler accepts {capacity}"
+            )
     return problems
 
 
@@ -720,6 +1099,13 @@ def _check_network_policies(index: Index, overlay: Overlay, c: Code) -> list[str
                     f"{overlay.name}: no NetworkPolicy lets renkei-{service} reach {what} ({wanted})"
                 )
     return problems
+
+
+def documented_applies(markdown: Path) -> set[str]:
+    """Repository paths that `kubectl apply -k|-f <path>` lines of a document apply."""
+    text = markdown.read_text(encoding="utf-8")
+    found = re.findall(r"kubectl(?:\s+-n\s+\S+)?\s+apply\s+(?:--\S+\s+)*-[kf]\s+(deploy/\S+)", text)
+    return {path.rstrip("/") for path in found}
 
 
 # ---- docker-compose.yml --------------------------------------------------------------------------------

@@ -28,19 +28,19 @@ def test_topics_are_generated_from_the_contracts(k8s_generator: Any, code: check
 def test_overlay_builds(built: dict[str, list[dict[str, Any]]], overlay: str) -> None:
     kinds = Counter(o["kind"] for o in built[overlay])
     services = len(checks.code().ports)
-    for kind in (
-        "Deployment",
-        "Service",
-        "ServiceAccount",
-        "Job",
-        "PodDisruptionBudget",
-        "HorizontalPodAutoscaler",
-    ):
+    consumers = len(checks.code().subscriptions)
+    for kind in ("Deployment", "Service", "ServiceAccount", "Job", "PodDisruptionBudget", "Pooler"):
         assert kinds[kind] == services, kind
+    assert kinds["HorizontalPodAutoscaler"] == services - consumers
+    assert kinds["ScaledObject"] == kinds["TriggerAuthentication"] == consumers
     assert kinds["KafkaTopic"] == len(checks.code().contract_topics)
     assert kinds["KafkaUser"] == services
-    assert kinds["Kafka"] == kinds["Cluster"] == kinds["Ingress"] == 1
+    assert kinds["Kafka"] == kinds["Cluster"] == kinds["Ingress"] == kinds["PrometheusRule"] == 1
+    assert kinds["KafkaNodePool"] == 2  # controllers apart from brokers
+    assert kinds["PodMonitor"] == 4
     assert kinds["NetworkPolicy"] >= services
+    backups = 1 if checks.OVERLAYS[overlay].production else 0
+    assert kinds["ObjectStore"] == kinds["ScheduledBackup"] == backups
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -55,7 +55,11 @@ def test_custom_resources_match_their_crds(
     built: dict[str, list[dict[str, Any]]], crd_schemas: dict[tuple[str, str], dict[str, Any]], overlay: str
 ) -> None:
     custom = [o for o in built[overlay] if checks.is_custom(o)]
-    assert {o["kind"] for o in custom} == {"Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster"}
+    expected = {"Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster", "Pooler"}
+    expected |= {"ScaledObject", "TriggerAuthentication", "PodMonitor", "PrometheusRule"}
+    if checks.OVERLAYS[overlay].production:
+        expected |= {"ObjectStore", "ScheduledBackup"}
+    assert {o["kind"] for o in custom} == expected
     assert checks.validate_custom_resources(custom, crd_schemas) == []
 
 
@@ -106,3 +110,34 @@ def test_a_handler_registered_without_its_acl_is_reported(
     overlay = checks.OVERLAYS["dev"]
     problems = checks.check_k8s_against_code(built["dev"], overlay, widened)
     assert any("renkei.finance.events" in p and "Read" in p for p in problems), problems
+
+
+def test_grafana_dashboards_parse_and_name_only_exported_metrics(code: checks.Code) -> None:
+    assert checks.check_grafana(checks.GRAFANA_DIR, code) == []
+    assert len(list(checks.GRAFANA_DIR.glob("*.json"))) >= 1
+
+
+def test_the_code_exports_the_metrics_the_alerts_rely_on(code: checks.Code) -> None:
+    for name in (
+        "renkei_outbox_backlog",
+        "renkei_relay_connected",
+        "renkei_events_consumed_total",
+        "renkei_background_restarts_total",
+        "http_requests_total",
+        "http_request_duration_seconds_bucket",
+    ):
+        assert name in code.metrics, name
+
+
+def test_every_manifest_the_operations_walk_applies_is_checked() -> None:
+    """docs/operations.md applies overlays and files of this repository; each is one the tests build and
+    validate (OVERLAYS), so the documented walk cannot drift from what is checked."""
+    applied = checks.documented_applies(checks.REPO / "docs" / "operations.md")
+    overlays = {f"deploy/k8s/overlays/{name}" for name in checks.OVERLAYS}
+    assert "deploy/k8s/overlays/dev" in applied and "deploy/k8s/overlays/restore" in applied
+    for path in applied:
+        # A file applied on its own (the Namespace, before the Secrets) is one the overlays include.
+        in_build = path.endswith(".yaml") and (checks.REPO / path).is_relative_to(checks.K8S_DIR / "base")
+        assert path in overlays or (in_build and (checks.REPO / path).is_file()), (
+            f"docs/operations.md applies {path}, which deploy/tests does not build"
+        )

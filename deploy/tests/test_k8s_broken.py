@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,13 +10,6 @@ import deploy_checks as checks
 import pytest
 import yaml
 from renkei_common.testing.fixtures import unavailable
-
-
-@pytest.fixture
-def k8s_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "k8s"
-    shutil.copytree(checks.K8S_DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return target
 
 
 def edit(
@@ -77,13 +69,13 @@ def test_an_unknown_deployment_field_is_reported(k8s_copy: Path) -> None:
 def test_a_wrongly_typed_field_is_reported(k8s_copy: Path) -> None:
     edit(
         k8s_copy,
-        "base/finance.yaml",
+        "base/groups.yaml",
         "HorizontalPodAutoscaler",
         lambda h: h["spec"]["behavior"]["scaleDown"].update(stabilizationWindowSeconds="long"),
     )
     problems = checks.validate_core(build(k8s_copy))
     assert any(
-        "HorizontalPodAutoscaler/renkei-finance" in p and "'long' is not of type 'integer'" in p
+        "HorizontalPodAutoscaler/renkei-groups" in p and "'long' is not of type 'integer'" in p
         for p in problems
     ), problems
 
@@ -138,14 +130,15 @@ def test_a_custom_resource_without_a_crd_is_reported(
 ) -> None:
     edit(
         k8s_copy,
-        "components/cloudnative-pg/cluster.yaml",
-        "Cluster",
+        "components/cloudnative-pg/poolers.yaml",
+        "Pooler",
         lambda c: c.update(apiVersion="postgresql.cnpg.io/v2"),
+        name="renkei-pg-pooler-finance",
     )
     problems = checks.validate_custom_resources(
         [o for o in build(k8s_copy) if checks.is_custom(o)], crd_schemas
     )
-    assert "Cluster/renkei-pg: no CRD schema for postgresql.cnpg.io/v2 Cluster" in problems
+    assert "Pooler/renkei-pg-pooler-finance: no CRD schema for postgresql.cnpg.io/v2 Pooler" in problems
 
 
 def test_an_acl_beyond_least_privilege_is_reported(k8s_copy: Path) -> None:
@@ -198,16 +191,23 @@ def test_a_literal_secret_and_a_missing_setting_are_reported(k8s_copy: Path) -> 
     assert f"{where}: RENKEI_KAFKA_PASSWORD is not set" in problems
 
 
-def test_dev_mode_and_a_misspelt_setting_are_reported(k8s_copy: Path) -> None:
+def test_dev_mode_in_prod_is_reported(k8s_copy: Path) -> None:
+    # The dev overlay's mode (tokens signed with the cluster's own secret) must never reach production.
+    base = k8s_copy / "base" / "kustomization.yaml"
+    base.write_text(base.read_text().replace("RENKEI_MODE=prod", "RENKEI_MODE=dev"))
+    problems = contract(build(k8s_copy))
+    assert "prod Deployment/renkei-finance: RENKEI_MODE='dev', expected 'prod'" in problems
+    assert contract(build(k8s_copy, "dev"), "dev") == []
+
+
+def test_a_misspelt_setting_is_reported(k8s_copy: Path) -> None:
     kustomization = k8s_copy / "overlays" / "dev" / "kustomization.yaml"
     kustomization.write_text(
         kustomization.read_text().replace(
-            "- RENKEI_LOG_LEVEL=DEBUG",
-            "- RENKEI_LOG_LEVEL=DEBUG\n      - RENKEI_MODE=dev\n      - RENKEI_TRANSPRT=feed",
+            "- RENKEI_LOG_LEVEL=DEBUG", "- RENKEI_LOG_LEVEL=DEBUG\n      - RENKEI_TRANSPRT=feed"
         )
     )
     problems = contract(build(k8s_copy, "dev"), "dev")
-    assert "dev Deployment/renkei-finance: RENKEI_MODE='dev', expected 'prod'" in problems
     assert "dev Deployment/renkei-finance: RENKEI_TRANSPRT is not a ServiceSettings field (typo?)" in problems
 
 
@@ -223,7 +223,7 @@ def test_a_weakened_security_context_is_reported(k8s_copy: Path) -> None:
 
 
 def test_a_missing_migration_job_and_database_are_reported(k8s_copy: Path) -> None:
-    drop(k8s_copy, "base/staffing.yaml", "Job", "renkei-staffing-migrate")
+    drop(k8s_copy, "base/staffing.yaml", "Job", "renkei-staffing-migrate-0-1-0")
     edit(
         k8s_copy,
         "components/cloudnative-pg/cluster.yaml",
@@ -231,7 +231,7 @@ def test_a_missing_migration_job_and_database_are_reported(k8s_copy: Path) -> No
         lambda c: c["spec"]["bootstrap"]["initdb"].update(postInitSQL=[]),
     )
     problems = contract(build(k8s_copy))
-    assert "prod: no migration Job renkei-staffing-migrate" in problems
+    assert "prod: no migration Job renkei-staffing-migrate-0-1-0 (named per release)" in problems
     assert "prod: PostgreSQL cluster creates no database renkei_staffing" in problems
 
 
@@ -243,6 +243,7 @@ def test_prod_with_dev_sizes_is_reported(k8s_copy: Path) -> None:
         "components/strimzi-kafka/kafka.yaml",
         "KafkaNodePool",
         lambda p: p["spec"].update(replicas=1),
+        name="broker",
     )
     problems = contract(build(k8s_copy))
     assert "prod: HPA renkei-agreements minReplicas below 2" in problems
@@ -261,11 +262,26 @@ def test_a_missing_network_allowance_is_reported(k8s_copy: Path) -> None:
     assert "prod: no NetworkPolicy lets renkei-groups reach Kafka (9092)" in problems
 
 
-def test_an_autoscaler_that_could_exhaust_postgres_connections_is_reported(k8s_copy: Path) -> None:
-    prod = k8s_copy / "overlays" / "prod" / "kustomization.yaml"
-    prod.write_text(prod.read_text().replace("value: 5\n", "value: 10\n", 1))
-    problems = contract(build(k8s_copy))
-    assert (
-        "prod: 40 replicas at the autoscalers' maximum may open 800 connections, "
-        "PostgreSQL max_connections is 500" in problems
+@pytest.mark.parametrize(("pool_size", "reported"), [(55, False), (56, True)])
+def test_poolers_that_could_exhaust_postgres_connections_are_reported(
+    k8s_copy: Path, pool_size: int, reported: bool
+) -> None:
+    # 3 poolers x 2 x 20 + 2 x pool_size against max_connections 250 less 20 of headroom: 230 fits.
+    edit(
+        k8s_copy,
+        "components/cloudnative-pg/poolers.yaml",
+        "Pooler",
+        lambda p: p["spec"]["pgbouncer"]["parameters"].update(default_pool_size=str(pool_size)),
+        name="renkei-pg-pooler-groups",
     )
+    problems = [p for p in contract(build(k8s_copy)) if "server connections" in p]
+    demand = 120 + 2 * pool_size
+    expected = [f"prod: the Poolers may open {demand} server connections, PostgreSQL max_connections is 250"]
+    assert problems == (expected if reported else [])
+
+
+def test_an_autoscaler_beyond_its_pooler_is_reported(k8s_copy: Path) -> None:
+    prod = k8s_copy / "overlays" / "prod" / "kustomization.yaml"
+    prod.write_text(prod.read_text().replace("value: 5\n", "value: 25\n", 1))
+    problems = contract(build(k8s_copy))
+    assert "prod: renkei-groups may open 500 client connections, its Pooler accepts 400" in problems

@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from renkei_common.auth import Actor, ensure_can_write
 from renkei_common.errors import FieldError, Forbidden
+from renkei_common.i18n import msg
 
 GOVERNMENT_ROLES = ("municipality", "prefecture")
 
@@ -35,7 +36,7 @@ def can_read(actor: Actor, participants: Iterable[str]) -> bool:
 
 def ensure_can_read(actor: Actor, participants: Iterable[str], *, what: str) -> None:
     if not can_read(actor, participants):
-        raise Forbidden(f"organisation {actor.org} is not a participant of this {what} and may not read it")
+        raise Forbidden(msg("access.not_a_participant", org=actor.org, what=what))
 
 
 def visible(actor: Actor, columns: Sequence[InstrumentedAttribute[str]]) -> ColumnElement[bool]:
@@ -53,7 +54,7 @@ def ensure_government_writer(actor: Actor) -> None:
     """Writes on behalf of a government need a government role; auditors, groups and services get 403."""
     ensure_can_write(actor)
     if not actor.has_role(*GOVERNMENT_ROLES):
-        raise Forbidden(f"this write needs one of the roles: {', '.join(GOVERNMENT_ROLES)}")
+        raise Forbidden(msg("access.write_needs_role", roles=list(GOVERNMENT_ROLES)))
 
 
 def ensure_acts_for_one_of(actor: Actor, codes: Iterable[str], *, field: str, what: str) -> None:
@@ -61,5 +62,5 @@ def ensure_acts_for_one_of(actor: Actor, codes: Iterable[str], *, field: str, wh
     ensure_government_writer(actor)
     codes = list(codes)
     if actor.org not in codes:
-        message = f"organisation {actor.org} is not {what} ({', '.join(codes)})"
+        message = msg("access.not_acting_for", org=actor.org, what=what, codes=codes)
         raise Forbidden(message, errors=[FieldError(field=field, rule="acts_for_own_org", message=message)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -13,17 +14,19 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import MetaData
 
-from renkei_common import auth, domain_problems, errors, ops
+from renkei_common import auth, domain_problems, errors, ops, tracing
 from renkei_common.admin import admin_router
 from renkei_common.db import CommonBase, Database
 from renkei_common.docs_ui import install_docs
 from renkei_common.events.consumer import Handler
 from renkei_common.events.feed import feed_router
+from renkei_common.i18n.middleware import LanguageMiddleware
 from renkei_common.limits import BodyLimitMiddleware
 from renkei_common.migrations import upgrade_async
 from renkei_common.runtime import Runtime
 from renkei_common.schema_types import text_guard
 from renkei_common.settings import ServiceSettings
+from renkei_common.webhooks.api import webhooks_router
 from renkei_common.writes import IdempotencyMiddleware
 
 log = logging.getLogger(__name__)
@@ -72,7 +75,10 @@ def get_db(request: Request) -> Database:
 def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool = True) -> FastAPI:
     """The app of one service. `background=False` serves HTTP only (tests drive consumers themselves)."""
     ops.configure_logging(settings.log_level, settings.service_name)
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, pgbouncer=settings.database_pooler == "pgbouncer")
+    # Before the runtime is built: the relay and the consumers find the tracer through the engine.
+    traces = tracing.setup(settings.service_name, endpoint=settings.otlp_endpoint)
+    traces.instrument(db.engine)
     runtime = Runtime(settings=settings, db=db, handlers=spec.handlers, consumes=spec.consumes)
     runtime.build()
 
@@ -88,6 +94,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
         finally:
             await runtime.shutdown()
             await db.dispose()
+            traces.shutdown()
 
     app = FastAPI(
         title=spec.title,
@@ -106,6 +113,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
     app.state.settings = settings
     app.state.db = db
     app.state.runtime = runtime
+    app.state.tracing = traces
     app.state.token_verifier = auth.TokenVerifier(settings)
 
     errors.install_error_handlers(app)
@@ -114,6 +122,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
     app.include_router(ops.health_router(runtime.readiness_checks(), liveness=runtime.liveness))
     app.include_router(feed_router(get_db=get_db))
     app.include_router(admin_router())
+    app.include_router(webhooks_router())
     for router in spec.routers:
         app.include_router(router)
 
@@ -131,11 +140,15 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
         expose_headers=CORS_EXPOSE_HEADERS,
         max_age=600,
     )
-    app.add_middleware(ops.RequestContextMiddleware, service=settings.service_name)
+    # Outside CORS and the body limit, so that every answer, a 413 included, is in the negotiated language.
+    app.add_middleware(LanguageMiddleware)
+    app.add_middleware(ops.RequestContextMiddleware, service=settings.service_name, tracer=traces.tracer)
     return app
 
 
 def _operation_id(route: Any) -> str:
-    # "{tag}-{name}" gives generated clients readable method names.
-    tag = route.tags[0] if route.tags else "default"
-    return f"{tag}-{route.name}"
+    # camelCase of the route's name: `createAgreement` is the TypeScript operation key, and
+    # openapi-python-client turns it into `api/agreements/create_agreement.py` (the tag is the module).
+    # Unique per service: tests/test_clients.py checks it.
+    words = [word for word in re.split(r"[-_\s]+", route.name) if word]
+    return words[0].lower() + "".join(word[:1].upper() + word[1:] for word in words[1:])

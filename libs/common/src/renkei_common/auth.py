@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from renkei_common.errors import Forbidden, ServiceUnavailable, Unauthorized
+from renkei_common.i18n import msg
 from renkei_common.settings import ServiceSettings
 
 
@@ -78,13 +79,13 @@ def mint_dev_token(
 
 # What each PyJWT failure means to the caller; the first matching class wins, so subclasses come first.
 _DECODE_FAILURES: tuple[tuple[type[jwt.PyJWTError], str], ...] = (
-    (jwt.ExpiredSignatureError, "token expired"),
-    (jwt.ImmatureSignatureError, "token not yet valid"),
-    (jwt.InvalidSignatureError, "bad signature"),
-    (jwt.InvalidAudienceError, "wrong audience"),
-    (jwt.InvalidIssuerError, "wrong issuer"),
-    (jwt.InvalidAlgorithmError, "signing algorithm not allowed"),
-    (jwt.DecodeError, "malformed token"),
+    (jwt.ExpiredSignatureError, msg("auth.token_expired")),
+    (jwt.ImmatureSignatureError, msg("auth.token_not_yet_valid")),
+    (jwt.InvalidSignatureError, msg("auth.bad_signature")),
+    (jwt.InvalidAudienceError, msg("auth.wrong_audience")),
+    (jwt.InvalidIssuerError, msg("auth.wrong_issuer")),
+    (jwt.InvalidAlgorithmError, msg("auth.algorithm_not_allowed")),
+    (jwt.DecodeError, msg("auth.malformed_token")),
 )
 
 
@@ -120,7 +121,7 @@ class TokenVerifier:
                 leeway=30,  # clock skew between the issuer and this host
             )
         except jwt.MissingRequiredClaimError as exc:
-            raise Unauthorized(f"missing claim {exc.claim}") from exc
+            raise Unauthorized(msg("auth.missing_claim", claim=exc.claim)) from exc
         except jwt.PyJWTError as exc:
             raise Unauthorized(_describe(exc)) from exc
         return _actor_from_claims(claims)
@@ -131,33 +132,33 @@ class TokenVerifier:
             # PyJWKClient fetches with blocking urllib; keep it off the event loop.
             signing_key = await asyncio.to_thread(self.jwks_client.get_signing_key_from_jwt, token)
         except jwt.PyJWKClientConnectionError as exc:
-            raise ServiceUnavailable("the identity provider's signing keys cannot be fetched") from exc
+            raise ServiceUnavailable(msg("auth.signing_keys_unavailable")) from exc
         except jwt.PyJWKClientError as exc:
-            raise Unauthorized("no signing key of the issuer matches the token's kid") from exc
+            raise Unauthorized(msg("auth.no_matching_key")) from exc
         except jwt.PyJWTError as exc:
             raise Unauthorized(_describe(exc)) from exc
         return signing_key.key
 
 
 def _describe(exc: jwt.PyJWTError) -> str:
-    return next((text for cls, text in _DECODE_FAILURES if isinstance(exc, cls)), "invalid token")
+    return next((text for cls, text in _DECODE_FAILURES if isinstance(exc, cls)), msg("auth.invalid_token"))
 
 
 def _actor_from_claims(claims: dict[str, Any]) -> Actor:
     sub, org, roles = claims.get("sub"), claims.get("org"), claims.get("roles")
     if not isinstance(sub, str) or not sub or len(sub) > MAX_SUB_LENGTH:
-        raise Unauthorized(f"claim sub must be a string of 1 to {MAX_SUB_LENGTH} characters")
+        raise Unauthorized(msg("auth.bad_claim_length", claim="sub", max=MAX_SUB_LENGTH))
     if org is None:
-        raise Unauthorized("missing claim org")
+        raise Unauthorized(msg("auth.missing_claim", claim="org"))
     if not isinstance(org, str) or not org or len(org) > MAX_ORG_LENGTH:
-        raise Unauthorized(f"claim org must be a string of 1 to {MAX_ORG_LENGTH} characters")
+        raise Unauthorized(msg("auth.bad_claim_length", claim="org", max=MAX_ORG_LENGTH))
     if roles is None:
-        raise Unauthorized("missing claim roles")
+        raise Unauthorized(msg("auth.missing_claim", claim="roles"))
     if not isinstance(roles, list) or not roles or not all(isinstance(r, str) for r in roles):
-        raise Unauthorized("claim roles must be a non-empty list of strings")
+        raise Unauthorized(msg("auth.bad_roles_claim"))
     unknown = sorted(set(roles) - KNOWN_ROLES)
     if unknown:
-        raise Unauthorized(f"unknown role {unknown[0]} in claim roles")
+        raise Unauthorized(msg("auth.unknown_role", role=unknown[0]))
     return Actor(sub=sub, org=org, roles=frozenset(roles))
 
 
@@ -174,7 +175,7 @@ async def current_actor(
     if credentials is None:
         header = request.headers.get("Authorization")
         raise Unauthorized(
-            "missing bearer token" if not header else "Authorization header must be 'Bearer <token>'",
+            msg("auth.missing_token") if not header else msg("auth.not_bearer"),
             token_given=False,
         )
     verifier: TokenVerifier | None = getattr(request.app.state, "token_verifier", None)
@@ -192,7 +193,7 @@ def require_roles(*roles: str) -> Callable[[Actor], Awaitable[Actor]]:
 
     async def dependency(actor: CurrentActor) -> Actor:
         if not actor.has_role(*roles):
-            raise Forbidden(f"this operation needs one of the roles: {wanted}")
+            raise Forbidden(msg("auth.needs_role", roles=wanted))
         return actor
 
     return dependency
@@ -201,7 +202,7 @@ def require_roles(*roles: str) -> Callable[[Actor], Awaitable[Actor]]:
 def ensure_can_write(actor: Actor) -> None:
     """Auditors read everything and write nothing."""
     if actor.is_auditor:
-        raise Forbidden("the auditor role may read but never write")
+        raise Forbidden(msg("auth.auditor_never_writes"))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -70,7 +71,7 @@ class CommonBase(DeclarativeBase):
 class Database:
     """One engine and session factory for a service database."""
 
-    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 10, pgbouncer: bool = False) -> None:
         self.url = url
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
@@ -82,6 +83,15 @@ class Database:
             kwargs["connect_args"] = {"timeout": 30}
         else:
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+            if pgbouncer:
+                # PgBouncer's transaction mode hands the server connection to another client after each
+                # transaction: asyncpg's statement cache and SQLAlchemy's would name statements that
+                # server never prepared, so both are off and every statement gets a unique name.
+                kwargs["connect_args"] = {
+                    "statement_cache_size": 0,
+                    "prepared_statement_cache_size": 0,
+                    "prepared_statement_name_func": _unique_statement_name,
+                }
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
@@ -108,6 +118,10 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def _unique_statement_name() -> str:
+    return f"__asyncpg_{uuid.uuid4().hex}__"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -49,14 +49,41 @@ def wait_ready(url: str, timeout: float) -> bool:
     return False
 
 
-def main(argv: list[str] | None = None) -> int:
+def load_demo(*, host: str, port_offset: int) -> bool:
+    """`make demo` against the services just started; a failure is reported, the services keep running."""
+    # The demo drives the generated clients of the repository (scripts/demo.py, clients/python/).
+    script = Path(__file__).resolve().parents[4] / "scripts" / "demo.py"
+    if not script.is_file():
+        print(f"no demo loaded: {script} is not there", flush=True)
+        return False
+    print("loading the demo (make run DEMO=0 or RENKEI_DEMO=0 skips it)...", flush=True)
+    done = subprocess.run(
+        [sys.executable, str(script), "--host", host, "--port-offset", str(port_offset)], check=False
+    )
+    if done.returncode != 0:
+        print(f"the demo failed (exit {done.returncode}); the services keep running", flush=True)
+    return done.returncode == 0
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=Path(os.environ.get("RENKEI_DATA_DIR", ".data")))
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument(
         "--port-offset", type=int, default=0, help="add to every port (to run beside another)"
     )
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--no-demo",
+        dest="demo",
+        action="store_false",
+        default=os.environ.get("RENKEI_DEMO", "1") != "0",
+        help="do not load the demo (also RENKEI_DEMO=0)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     ports = {s: p + args.port_offset for s, p in SERVICE_PORTS.items()}
     args.data_dir.mkdir(parents=True, exist_ok=True)
 
@@ -88,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         for service in SERVICE_PORTS:
             base = f"http://{args.host}:{ports[service]}"
             print(f"  {service:<11} {base}   docs {base}/docs   ready {base}/readyz")
+        if args.demo:
+            load_demo(host=args.host, port_offset=args.port_offset)
         print("Get a token with: make token ROLE=municipality ORG=062014   Press Ctrl-C to stop.", flush=True)
         while not stopping:
             for service, process in processes.items():

@@ -17,6 +17,7 @@ class Violation:
     field: str
     rule: str
     message: str
+    line: int | None = None  # the 1-based line of an uploaded file (CSV), when the input is one of its cells
 
 
 class RuleViolation(DomainError):

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.errors import Conflict, FieldError, Unprocessable, lost_race_conflict, problem_response
+from renkei_common.i18n import msg
 
 
 def _field(location: str | None, field: str) -> str:
@@ -23,10 +24,10 @@ def _field(location: str | None, field: str) -> str:
 async def on_rule_violation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RuleViolation)
     errors = [
-        FieldError(field=_field(exc.location, v.field), rule=v.rule, message=v.message)
+        FieldError(field=_field(exc.location, v.field), rule=v.rule, message=v.message, line=v.line)
         for v in exc.violations
     ]
-    detail = errors[0].message if len(errors) == 1 else f"{len(errors)} inputs break rules; see errors"
+    detail = errors[0].message if len(errors) == 1 else msg("problem.inputs_break_rules", count=len(errors))
     return problem_response(request, Unprocessable(errors=errors, detail=detail))
 
 

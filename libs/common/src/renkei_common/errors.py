@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from renkei_common.i18n import Message, current_language, msg, text_in
+from renkei_common.i18n.catalogue import templates
+from renkei_common.i18n.middleware import language_of, mark_language
+from renkei_common.i18n.validation import validation_message
 from renkei_common.logging_setup import current_request_id
 
 log = logging.getLogger(__name__)
@@ -28,7 +32,10 @@ class FieldError(BaseModel):
 
     field: str
     rule: str
-    message: str
+    # Not validated, so that a keyed Message survives until the answer is rendered in the caller's language.
+    message: Annotated[str, SkipValidation]
+    # Only for uploaded or exported files (CSV): the 1-based line of the file, as a spreadsheet shows it.
+    line: int | None = None
 
 
 class Problem(BaseModel):
@@ -77,16 +84,33 @@ class ProblemError(Exception):
     def type(self) -> str:
         return PROBLEM_TYPE_BASE + self.slug
 
-    def to_problem(self, *, instance: str | None = None, request_id: str | None = None) -> dict[str, Any]:
-        errors = [e.model_dump() for e in self.errors] if self.errors else None
-        optional = {"detail": self.detail, "instance": instance, "request_id": request_id, "errors": errors}
-        body = {"type": self.type, "title": self.title, "status": self.status}
+    def to_problem(
+        self, *, instance: str | None = None, request_id: str | None = None, language: str | None = None
+    ) -> dict[str, Any]:
+        """The problem document; title, detail and messages in `language` (default: the request's)."""
+        language = language or current_language()
+        errors = (
+            [
+                {**e.model_dump(exclude_none=True), "message": text_in(e.message, language)}
+                for e in self.errors
+            ]
+            if self.errors
+            else None
+        )
+        detail = text_in(self.detail, language)
+        optional = {"detail": detail, "instance": instance, "request_id": request_id, "errors": errors}
+        body = {"type": self.type, "title": text_in(self.title, language), "status": self.status}
         # Extension members never override the standard ones.
         return {**self.extra, **body, **{k: v for k, v in optional.items() if v is not None}}
 
-    def to_response(self, *, instance: str | None = None, request_id: str | None = None) -> JSONResponse:
-        body = self.to_problem(instance=instance, request_id=request_id)
-        return JSONResponse(body, self.status, headers=self.headers, media_type=PROBLEM_MEDIA_TYPE)
+    def to_response(
+        self, *, instance: str | None = None, request_id: str | None = None, language: str | None = None
+    ) -> JSONResponse:
+        language = language or current_language()
+        body = self.to_problem(instance=instance, request_id=request_id, language=language)
+        response = JSONResponse(body, self.status, headers=self.headers, media_type=PROBLEM_MEDIA_TYPE)
+        mark_language(response.headers, language)
+        return response
 
 
 class BadRequest(ProblemError):
@@ -144,7 +168,7 @@ class Unprocessable(ProblemError):
         if field is not None:
             all_errors.insert(0, FieldError(field=field, rule=rule or "invalid", message=message or ""))
         if detail is None:
-            detail = message if len(all_errors) == 1 and message else "the request breaks one or more rules"
+            detail = message if len(all_errors) == 1 and message else msg("problem.rules_broken")
         super().__init__(detail, errors=all_errors, **kwargs)
 
 
@@ -156,10 +180,13 @@ def _bearer_challenge(detail: str | None, token_given: bool) -> str:
 
 
 def _phrase(status: int) -> str:
+    """The status's reason phrase, keyed (`status.404`) when the catalogues name that status."""
     try:
-        return HTTPStatus(status).phrase
+        phrase = HTTPStatus(status).phrase
     except ValueError:  # a status Python does not know, e.g. 499
         return "Error"
+    # English exactly as Python names the status; other languages from the catalogue.
+    return Message(f"status.{status}", english=phrase) if f"status.{status}" in templates("ja") else phrase
 
 
 def field_path(loc: Sequence[str | int]) -> str:
@@ -177,7 +204,9 @@ def _request_id(request: Request) -> str | None:
 def problem_response(request: Request, error: ProblemError) -> JSONResponse:
     # Percent-encoded as received: a decoded path with arbitrary bytes would make the body ambiguous to
     # clients that guess the charset of application/problem+json.
-    return error.to_response(instance=instance_of(request.url.path), request_id=_request_id(request))
+    return error.to_response(
+        instance=instance_of(request.url.path), request_id=_request_id(request), language=language_of(request)
+    )
 
 
 def instance_of(path: str) -> str:
@@ -193,20 +222,19 @@ async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        # Pydantic prefixes custom validators' messages; the caller only needs the message itself.
-        FieldError(field=field_path(e["loc"]), rule=e["type"], message=e["msg"].removeprefix("Value error, "))
+        FieldError(field=field_path(e["loc"]), rule=e["type"], message=validation_message(e))
         for e in exc.errors()
     ]
     if any(e.rule == "json_invalid" for e in errors):
         # Malformed syntax is a 400 (RFC 9110 §15.5.1), not a broken rule.
-        bad_json = BadRequest("the request body is not valid JSON", slug="malformed-json", errors=errors)
+        bad_json = BadRequest(msg("problem.malformed_json"), slug="malformed-json", errors=errors)
         return problem_response(request, bad_json)
     return problem_response(request, Unprocessable(errors=errors))
 
 
 async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    phrase = _phrase(exc.status_code)
+    phrase = str(_phrase(exc.status_code))
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
     slug = phrase.lower().replace(" ", "-")
     error = ProblemError(detail, status=exc.status_code, slug=slug, headers=exc.headers)
@@ -254,13 +282,12 @@ def lost_race_conflict(exc: BaseException) -> Conflict | None:
         lost = False
     if not lost:
         return None
-    message = "another request changed this resource at the same time; read it again and retry"
-    return Conflict(message, slug="concurrent-update", headers={"Retry-After": "1"})
+    return Conflict(msg("problem.concurrent_update"), slug="concurrent-update", headers={"Retry-After": "1"})
 
 
 def internal_error(request_id: str | None) -> ProblemError:
     """The 500 problem: the request id lets an operator find the traceback; the caller never sees it."""
-    return ProblemError(f"unexpected error; quote request id {request_id} when reporting it")
+    return ProblemError(msg("problem.internal_error", request_id=request_id))
 
 
 async def _on_unhandled(request: Request, exc: Exception) -> JSONResponse:

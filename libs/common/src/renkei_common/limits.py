@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from renkei_common.errors import FieldError, ProblemError, instance_of
+from renkei_common.i18n import msg
 from renkei_common.logging_setup import current_request_id
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def body_limit(max_bytes: int) -> dict[str, Any]:
 
 
 def too_large(limit: int) -> ProblemError:
-    message = f"the request body is larger than {limit} bytes"
+    message = msg("limits.body_too_large", limit=limit)
     return ProblemError(
         message,
         status=413,

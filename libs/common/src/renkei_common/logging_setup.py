@@ -9,8 +9,12 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from opentelemetry import trace
+
 # Set by the request-context middleware (ops.py) for the duration of one request, so that any log line,
-# audit entry or outbox row written while serving it can name the request and trace it belongs to.
+# audit entry or outbox row written while serving it can name the request and trace it belongs to. The
+# current OpenTelemetry span, when there is one (renkei_common.tracing), takes precedence over the trace
+# variables: it also exists outside requests, e.g. while a consumer handles an event.
 request_id_var: ContextVar[str | None] = ContextVar("renkei_request_id", default=None)
 trace_id_var: ContextVar[str | None] = ContextVar("renkei_trace_id", default=None)
 traceparent_var: ContextVar[str | None] = ContextVar("renkei_traceparent", default=None)
@@ -30,12 +34,16 @@ def current_request_id() -> str | None:
 
 
 def current_trace_id() -> str | None:
-    """The W3C trace id (32 hex digits) of the request being served, if any."""
-    return trace_id_var.get()
+    """The W3C trace id (32 hex digits) of the current span or the request being served, if any."""
+    span = trace.get_current_span().get_span_context()
+    return f"{span.trace_id:032x}" if span.is_valid else trace_id_var.get()
 
 
 def current_traceparent() -> str | None:
-    """The W3C `traceparent` of the request being served; the outbox stores it on each event."""
+    """The W3C `traceparent` of the current span or the request being served, if any."""
+    span = trace.get_current_span().get_span_context()
+    if span.is_valid:
+        return f"00-{span.trace_id:032x}-{span.span_id:016x}-{int(span.trace_flags):02x}"
     return traceparent_var.get()
 
 
@@ -54,7 +62,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "service": self.service,
             "request_id": request_id_var.get(),
-            "trace_id": trace_id_var.get(),
+            "trace_id": current_trace_id(),
         }
         for key, value in vars(record).items():
             if key not in _RECORD_ATTRS and key not in line:

@@ -115,3 +115,13 @@ class IdempotencyRecord(CommonBase):
     # When the current attempt started; an in-progress record older than the takeover age is abandoned.
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+# The webhook tables are shared tables too: importing them here puts them in CommonBase.metadata wherever
+# the shared models are used (migrations' autogenerate, tests creating tables).
+from renkei_common.webhooks.models import (  # noqa: E402, F401
+    WebhookAttempt,
+    WebhookCursor,
+    WebhookDelivery,
+    WebhookEndpoint,
+)

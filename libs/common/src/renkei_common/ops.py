@@ -12,10 +12,14 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
+from opentelemetry import context as otel_context
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind, Status, StatusCode
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from renkei_common import tracing
 from renkei_common.errors import ServiceUnavailable, instance_of, internal_error
 from renkei_common.logging_setup import (
     configure_logging,
@@ -87,12 +91,15 @@ def route_template(scope: Scope) -> str:
 class RequestContextMiddleware:
     """Pure ASGI, so responses still stream: request id, trace context, metrics, access log, last-resort 500.
 
-    Add it last (outermost) so that everything inside it logs with the request and trace ids.
+    Add it last (outermost) so that everything inside it logs with the request and trace ids. Given a
+    `tracer`, each request but the probes gets an OpenTelemetry SERVER span, continuing the caller's
+    `traceparent`, and the trace ids are that span's.
     """
 
-    def __init__(self, app: ASGIApp, *, service: str) -> None:
+    def __init__(self, app: ASGIApp, *, service: str, tracer: trace.Tracer | None = None) -> None:
         self.app = app
         self.service = service
+        self.tracer = tracer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -101,7 +108,13 @@ class RequestContextMiddleware:
         headers = Headers(scope=scope)
         given_id = headers.get("x-request-id", "")
         request_id = given_id if _REQUEST_ID.fullmatch(given_id) else secrets.token_hex(16)
-        trace_id, traceparent = continue_trace(headers.get("traceparent"))
+        span, span_token = None, None
+        if self.tracer is not None and scope["path"] not in _QUIET_ROUTES:
+            span = self._start_span(scope, headers.get("traceparent"))
+            span_token = otel_context.attach(trace.set_span_in_context(span))
+            trace_id, traceparent = tracing.trace_id_of(span) or "", tracing.traceparent_of(span) or ""
+        else:
+            trace_id, traceparent = continue_trace(headers.get("traceparent"))
         # Also in the scope: Starlette runs its 500 handler after this middleware has returned.
         scope.setdefault("state", {}).update(request_id=request_id, trace_id=trace_id)
         tokens = (
@@ -124,8 +137,10 @@ class RequestContextMiddleware:
         began = time.perf_counter()
         try:
             await self.app(scope, receive, send_with_context)
-        except Exception:
+        except Exception as exc:
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if span is not None:
+                span.record_exception(exc)
             if started:
                 raise  # too late for a problem response; the server drops the connection
             # Answered here rather than by Starlette's outer handler, so the 500 is counted, logged
@@ -136,9 +151,35 @@ class RequestContextMiddleware:
             await problem(scope, receive, send_with_context)
         finally:
             self._observe(scope, status, time.perf_counter() - began)
+            if span is not None and span_token is not None:
+                self._end_span(span, scope, status)
+                otel_context.detach(span_token)
             request_id_var.reset(tokens[0])
             trace_id_var.reset(tokens[1])
             traceparent_var.reset(tokens[2])
+
+    def _start_span(self, scope: Scope, traceparent: str | None) -> trace.Span:
+        assert self.tracer is not None
+        return self.tracer.start_span(
+            scope["method"],
+            context=tracing.parent_context(traceparent),
+            kind=SpanKind.SERVER,
+            attributes={
+                "http.request.method": scope["method"],
+                "url.path": scope["path"],
+                "url.scheme": scope.get("scheme", "http"),
+            },
+        )
+
+    def _end_span(self, span: trace.Span, scope: Scope, status: int) -> None:
+        # Named by the route template, never the raw path: ids in paths would make every name unique.
+        route = route_template(scope)
+        span.update_name(f"{scope['method']} {route}")
+        span.set_attribute("http.route", route)
+        span.set_attribute("http.response.status_code", status)
+        if status >= 500:
+            span.set_status(Status(StatusCode.ERROR))
+        span.end()
 
     def _observe(self, scope: Scope, status: int, seconds: float) -> None:
         method, route = scope["method"], route_template(scope)

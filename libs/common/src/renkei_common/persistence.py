@@ -17,6 +17,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 
 from renkei_common.db import Database, UTCDateTime
 from renkei_common.errors import NotFound
+from renkei_common.i18n import msg
 
 Row = TypeVar("Row")
 E = TypeVar("E", bound=StrEnum)
@@ -104,13 +105,13 @@ async def load(
         if dialect == "postgresql":
             column = inspect(model).primary_key[0]
             if await session.scalar(select(column).where(column == key).with_for_update()) is None:
-                raise NotFound(f"{what} {key!a} not found")
+                raise NotFound(msg("common.not_found", what=what, key=ascii(key)))
         elif dialect == "sqlite":
             await _begin_immediate(session)
     # session.get takes the primary-key fast path: no statement to build and cache-key per call.
     found = await session.get(model, key, options=options)
     if found is None:
-        raise NotFound(f"{what} {key!a} not found")
+        raise NotFound(msg("common.not_found", what=what, key=ascii(key)))
     return found
 
 

@@ -45,6 +45,7 @@ class Runtime:
     handlers: Mapping[str, Handler] = field(default_factory=dict)
     consumes: tuple[str, ...] = ()
     relay: Any = None
+    webhooks: Any = None  # the webhook dispatcher (renkei_common.webhooks), on both transports
     processor: EventProcessor | None = None
     runners: list[Any] = field(default_factory=list)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -58,6 +59,10 @@ class Runtime:
 
     def build(self) -> None:
         s = self.settings
+        if s.webhooks_enabled:
+            from renkei_common.webhooks.dispatcher import WebhookDispatcher
+
+            self.webhooks = WebhookDispatcher(db=self.db, settings=s)
         if s.transport == "kafka":
             from renkei_common.events.relay import KafkaPublisher, OutboxRelay
 
@@ -130,6 +135,8 @@ class Runtime:
             self._spawn("relay", self.relay.run, heartbeat=self.relay)
         for runner in self.runners:
             self._spawn(f"consumer_{getattr(runner, 'source', 'kafka')}", runner.run, heartbeat=runner)
+        if self.webhooks is not None:
+            self._spawn("webhooks", self.webhooks.run, heartbeat=self.webhooks)
         if self.settings.outbox_retention_days > 0:
             self._spawn("outbox_prune", self._prune_periodically)
         if self.relay is not None:

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, Strict
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from renkei_common.errors import FieldError, Unprocessable
+from renkei_common.i18n import msg
 
 __all__ = [
     "Count",
@@ -53,16 +54,18 @@ Population = Annotated[int, Strict(), Field(ge=0, le=200_000_000, description="n
 def text_problem(value: str) -> tuple[str, str] | None:
     """(rule, message) when `value` breaks a text rule, else None."""
     if control := _CONTROL.search(value):
-        return NO_CONTROL_CHARACTERS, f"control character U+{ord(control.group()):04X} is not allowed in text"
+        character = f"U+{ord(control.group()):04X}"
+        return NO_CONTROL_CHARACTERS, msg("text.no_control_characters", character=character)
     if surrogate := _SURROGATE.search(value):
-        return VALID_UNICODE, f"lone surrogate U+{ord(surrogate.group()):04X} is not valid Unicode text"
+        return VALID_UNICODE, msg("text.valid_unicode", character=f"U+{ord(surrogate.group()):04X}")
     return None
 
 
 def check_text(value: Any) -> Any:
     """A pydantic validator: pass `value` on unless it is a string that breaks a text rule."""
     if isinstance(value, str) and (problem := text_problem(value)):
-        raise PydanticCustomError(problem[0], problem[1])
+        # The message as context too, so that the 422 handler finds its key and renders it per language.
+        raise PydanticCustomError(problem[0], problem[1], {"error": ValueError(problem[1])})
     return value
 
 

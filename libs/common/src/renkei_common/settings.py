@@ -30,6 +30,9 @@ class ServiceSettings(BaseSettings):
     port: int = 0
     data_dir: Path = Path(".data")
     database_url: str = ""
+    # "pgbouncer" when the URL names a PgBouncer in transaction mode (the CNPG Pooler in Kubernetes): a
+    # server connection changes hands between transactions, so no prepared statement may be cached on it.
+    database_pooler: Literal["none", "pgbouncer"] = "none"
     # "feed": consumers poll the producers' HTTP feeds; "kafka": relay + Kafka consumer groups.
     transport: Literal["feed", "kafka"] = "feed"
     kafka_bootstrap: str = "127.0.0.1:9092"
@@ -51,6 +54,9 @@ class ServiceSettings(BaseSettings):
     # Larger request bodies get a 413 before they are read; a route may declare its own (limits.body_limit).
     max_body_bytes: int = Field(default=1024 * 1024, ge=0)
     log_level: str = "INFO"
+    # OTLP/HTTP collector base URL (https://collector:4318); `/v1/traces` is appended. Unset, and without
+    # the standard OTEL_EXPORTER_OTLP_ENDPOINT, no span leaves the process (docs/observability.md).
+    otlp_endpoint: str | None = Field(default=None, pattern=r"^https?://[^\s/]+(/\S*)?$")
     # Outbox rows are the event feed, so they are pruned only by this explicit retention.
     outbox_retention_days: int = 90
     relay_batch_size: int = 200
@@ -72,6 +78,33 @@ class ServiceSettings(BaseSettings):
     backlog_interval_s: float = 15.0
     # Only dev may migrate on start; in prod migrations are a separate Job.
     migrate_on_start: bool = True
+    # Outgoing webhooks (ADR 0011). Hosts an operator allows to receive them over plain HTTP and at
+    # internal addresses (the SSRF guard refuses both otherwise): comma-separated or a JSON array.
+    webhooks_enabled: bool = True
+    webhook_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Retries wait base, x3, x9, ... (with jitter) up to the maximum: 11 attempts span about a day.
+    webhook_retry_base_s: float = Field(default=5.0, gt=0)
+    webhook_retry_max_s: float = Field(default=36000.0, gt=0)
+    webhook_max_attempts: int = Field(default=11, ge=1)
+    # An endpoint whose last N attempts all failed is disabled, with the reason shown to its owner.
+    webhook_disable_after_failures: int = Field(default=30, ge=1)
+    webhook_timeout_s: float = Field(default=10.0, gt=0)
+    # After a secret rotation the old secret signs as well for this long.
+    webhook_rotation_overlap_s: float = Field(default=86400.0, ge=0)
+    webhook_poll_interval_s: float = Field(default=1.0, gt=0)
+    # Bounds: endpoints served at once, and requests in flight to one endpoint (different aggregates).
+    webhook_max_parallel_endpoints: int = Field(default=20, ge=1)
+    webhook_endpoint_concurrency: int = Field(default=4, ge=1)
+
+    @field_validator("webhook_allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

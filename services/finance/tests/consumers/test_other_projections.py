@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from finance_testkit import CENTRE, PARTNER, Feed, area_declared
-from renkei_common.events.contracts import AreaMember, AreaUpdated, CostShare, CostSharingAgreed
+from renkei_common.events.contracts import (
+    AreaMember,
+    AreaUpdated,
+    ClassShare,
+    CostClassFormula,
+    CostShare,
+    CostSharingAgreed,
+    CostWeightPeriod,
+)
 from renkei_common.events.contracts.groups import (
     ContractAwarded,
     GroupDesignated,
@@ -105,6 +113,55 @@ async def test_contributions_are_reported_as_agreed_and_scoped(finance: ServiceC
         headers=finance.as_(PARTNER),
     )
     assert refused.status_code == 403 and refused.json()["errors"][0]["field"] == "query.municipality"
+
+
+async def test_contributions_report_each_cost_class_as_agreed(finance: ServiceClient, feed: Feed) -> None:
+    def member(code: str, construction: int, operation: int) -> CostShare:
+        classes = [
+            ClassShare(cost_class="construction", share_yen=construction),
+            ClassShare(cost_class="operation", share_yen=operation),
+        ]
+        return CostShare(municipality_code=code, share_yen=construction + operation, classes=classes)
+
+    weights = {"equal": "0.1", "population": "0.9"}
+    period = CostWeightPeriod(from_fy=None, to_fy=None, weights=weights)
+    await feed.apply(
+        CostSharingAgreed(
+            shared_service_id="s-2",
+            name="ごみ処理施設",
+            category="facility",
+            fiscal_year=2025,
+            cost_yen=1_500_000,
+            equal_weight="0.1",
+            population_weight="0.9",
+            usage_weight="0",
+            remainder_to=CENTRE,
+            members=[member(CENTRE, 700_500, 300_000), member(PARTNER, 299_500, 200_000)],
+            agreed_on=date(2025, 3, 1),
+            revision=1,
+            rounding="truncate_under_1000",
+            classes=[
+                CostClassFormula(cost_class=c, cost_yen=y, weights=weights, schedule=[period])
+                for c, y in (("construction", 1_000_000), ("operation", 500_000))
+            ],
+        ),
+        version=1,
+    )
+    own = (
+        await finance.http.get(
+            "/v1/contributions", params={"fiscal_year": 2025}, headers=finance.as_(PARTNER)
+        )
+    ).json()
+    (contribution,) = own["data"]
+    assert (
+        contribution["share_yen"] == 499_500 and contribution["formula"]["rounding"] == "truncate_under_1000"
+    )
+    assert [
+        (c["cost_class"], c["cost_yen"], c["shares"][PARTNER]) for c in contribution["formula"]["classes"]
+    ] == [
+        ("construction", 1_000_000, 299_500),
+        ("operation", 500_000, 200_000),
+    ]
 
 
 async def test_group_money_and_a_revocation_that_arrives_first(finance: ServiceClient, feed: Feed) -> None:

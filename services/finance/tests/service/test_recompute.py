@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from finance_testkit import CENTRE, PARTNER, Feed, area_declared, signed, terminated, vision
 from renkei_common.events.contracts import AllocationsRecomputed
 from renkei_common.models import OutboxEvent
-from renkei_common.testing.client import ServiceClient
+from renkei_common.testing.client import ServiceClient, problem_fields
 from renkei_finance.adapters.orm import DirtyCell
-from renkei_finance.service_layer.recompute import consistency
+from renkei_finance.domain.engine import Line
+from renkei_finance.service_layer.recompute import EVERY_RECIPIENT, _total_in_memory, consistency
+from renkei_finance.service_layer.snapshot import load_snapshot
 from sqlalchemy import func, select
 
 NATIONAL = ("000000", "national")
@@ -86,6 +89,26 @@ async def test_an_agreement_in_force_yields_lines_and_its_termination_removes_th
         ).all()
     assert [e.subject for e in published] == [first["run_id"], second["run_id"]]
     assert published[-1].data["fiscal_years"] == [2025, 2026, 2027]
+    # The event's total is that of the stored lines of its FYs and governments (summed in memory here).
+    codes, fys = set(published[-1].data["municipality_codes"]), set(published[-1].data["fiscal_years"])
+    assert published[-1].data["total_yen"] == sum(
+        line["amount_yen"]
+        for line in await lines(finance)
+        if line["recipient_code"] in codes and line["fiscal_year"] in fys
+    )
+
+
+def _line(fy: int, code: str, amount: int) -> Line:
+    return Line(fy, code, "specialists", amount, "r", "", {}, unconfirmed=False)
+
+
+def test_the_total_is_summed_in_memory_only_when_every_cell_it_sums_was_recomputed() -> None:
+    fresh = {2024: [_line(2024, "A", 5), _line(2024, "B", 7)], 2025: [_line(2025, "A", 11)]}
+    assert _total_in_memory({2024: {"A", "B"}, 2025: {"A", "B"}}, fresh, [2024, 2025], ["A", "B"]) == 23
+    assert _total_in_memory({2024: {"A", "B"}}, fresh, [2024], ["A"]) == 5
+    assert _total_in_memory({2024: {EVERY_RECIPIENT}, 2025: {"A"}}, fresh, [2024, 2025], ["A"]) == 16
+    # (2025, B) was not recomputed: its stored lines are not in memory, so the database sums.
+    assert _total_in_memory({2024: {"A", "B"}, 2025: {"A"}}, fresh, [2024, 2025], ["A", "B"]) is None
 
 
 async def test_a_run_without_a_change_emits_nothing_and_nothing_runs_when_clean(
@@ -135,3 +158,29 @@ async def test_runs_and_admin_are_for_oversight_roles(finance: ServiceClient) ->
     assert (await finance.http.get("/v1/runs", headers=finance.as_("000000", "auditor"))).status_code == 200
     refused = await finance.http.post("/v1/admin/recompute", headers=finance.as_("000000", "auditor"))
     assert refused.status_code == 403
+
+
+async def test_the_narrowed_snapshot_finds_an_area_by_a_centre_that_is_not_among_its_members(
+    finance: ServiceClient, feed: Feed
+) -> None:
+    # Two joint centres, neither listed as a member: the narrowing matches the JSON list of centres.
+    area = area_declared(members=(PARTNER,))
+    await feed.apply(area.model_copy(update={"centre_codes": [CENTRE, "062022"]}), version=1)
+    async with finance.db.session() as session:
+        for recipient in (CENTRE, "062022", PARTNER):
+            narrowed = await load_snapshot(session, [recipient])
+            assert [a.area_id for a in narrowed.areas] == ["area-1"], recipient
+            assert {m.code for m in narrowed.areas[0].members} == {PARTNER}
+            # The centres' census populations are there for the ordinary-tax estimate.
+            assert narrowed.populations[CENTRE] and narrowed.populations["062022"]
+        assert (await load_snapshot(session, ["062073"])).areas == []  # 上山市: in no area
+
+
+@pytest.mark.parametrize(("cursor", "status"), [(2**31 - 1, 200), (2**31, 422), (0, 422)])
+async def test_a_runs_cursor_is_a_run_number_within_the_columns_range(
+    finance: ServiceClient, cursor: int, status: int
+) -> None:
+    response = await finance.http.get("/v1/runs", params={"cursor": cursor}, headers=finance.as_(*NATIONAL))
+    assert response.status_code == status, response.text
+    if status == 422:
+        assert problem_fields(response) == ["query.cursor"]

@@ -11,15 +11,17 @@ import enum
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from opentelemetry import trace
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from renkei_common import tracing
 from renkei_common.db import Database, is_database_unavailable
 from renkei_common.events.envelope import EnvelopeError, EventEnvelope
 from renkei_common.models import DeadLetter, InboxEvent
@@ -72,30 +74,42 @@ class EventProcessor:
         # time.monotonic() of the last attempt or wait; the runtime's /livez reads it (stuck or not).
         self.last_beat = time.monotonic()
 
-    async def process_raw(self, raw: bytes, *, origin: str, hook: TransactionHook | None = None) -> Outcome:
+    async def process_raw(
+        self,
+        raw: bytes,
+        *,
+        origin: str,
+        hook: TransactionHook | None = None,
+        traceparent: str | None = None,
+    ) -> Outcome:
         try:
             envelope = EventEnvelope.from_json_bytes(raw)
         except EnvelopeError as exc:
             # Retrying cannot fix a malformed message: straight to the DLQ.
             await self._dead_letter(None, raw, str(exc), 1, origin, hook)
             return self._count(Outcome.DEAD_LETTERED)
-        return await self.process(envelope, origin=origin, hook=hook, raw=raw)
+        return await self.process(envelope, origin=origin, hook=hook, raw=raw, traceparent=traceparent)
 
     async def process_batch(
         self,
         messages: list[tuple[bytes, str]],
         *,
         hook_for: Callable[[int], TransactionHook | None] | None = None,
+        traceparents: Sequence[str | None] = (),
     ) -> list[Outcome]:
         """Apply (raw, origin) messages in ONE transaction; on any failure, fall back to one by one.
 
         One transaction and one inbox query per batch instead of per event: the per-event path keeps the
         retries and the dead letters, so a poison message costs one failed batch attempt and no more.
         `hook_for(i)` gives the hook of message i (e.g. a feed checkpoint); a whole batch runs the last one.
+        `traceparents[i]` is the transport's trace context of message i (a Kafka header), if any.
         """
 
         def hook(i: int) -> TransactionHook | None:
             return hook_for(i) if hook_for is not None else None
+
+        def hop(i: int) -> str | None:
+            return traceparents[i] if i < len(traceparents) else None
 
         parsed: list[tuple[EventEnvelope, bytes, str]] = []
         for raw, origin in messages:
@@ -106,11 +120,14 @@ class EventProcessor:
                 break
         if not parsed or len(parsed) < len(messages) or len(parsed) == 1:
             return [
-                await self.process_raw(raw, origin=origin, hook=hook(i))
+                await self.process_raw(raw, origin=origin, hook=hook(i), traceparent=hop(i))
                 for i, (raw, origin) in enumerate(messages)
             ]
         try:
-            outcomes = await self._apply_batch([envelope for envelope, _, _ in parsed], hook(len(parsed) - 1))
+            outcomes = await self._apply_batch(
+                [(envelope, origin, hop(i)) for i, (envelope, _, origin) in enumerate(parsed)],
+                hook(len(parsed) - 1),
+            )
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -118,17 +135,19 @@ class EventProcessor:
                 "consumer %s: batch of %d failed (%s); applying one by one", self.consumer, len(parsed), exc
             )
             return [
-                await self.process(e, origin=origin, raw=raw, hook=hook(i))
+                await self.process(e, origin=origin, raw=raw, hook=hook(i), traceparent=hop(i))
                 for i, (e, raw, origin) in enumerate(parsed)
             ]
         return [self._count(outcome) for outcome in outcomes]
 
     async def _apply_batch(
-        self, envelopes: list[EventEnvelope], hook: TransactionHook | None
+        self, items: list[tuple[EventEnvelope, str, str | None]], hook: TransactionHook | None
     ) -> list[Outcome]:
+        """(envelope, origin, transport traceparent) items in one transaction; a span per applied event."""
         outcomes: list[Outcome] = []
+        tracer = tracing.tracer_for(self.db.engine)
         async with self.db.transaction() as session:
-            ids = [e.id for e in envelopes]
+            ids = [e.id for e, _, _ in items]
             seen = set(
                 (
                     await session.execute(
@@ -139,7 +158,7 @@ class EventProcessor:
                 ).scalars()
             )
             now = datetime.now(UTC)
-            for envelope in envelopes:
+            for envelope, origin, hop in items:
                 handler = self.handlers.get(envelope.type)
                 if envelope.id in seen:
                     outcomes.append(Outcome.DUPLICATE)
@@ -153,14 +172,52 @@ class EventProcessor:
                         consumer=self.consumer, event_id=envelope.id, type=envelope.type, processed_at=now
                     )
                 )
-                await handler(envelope, session)
+                with self._span(tracer, envelope, origin, hop) as span:
+                    await handler(envelope, session)
+                    span.set_attribute("renkei.outcome", Outcome.APPLIED.value)
                 outcomes.append(Outcome.APPLIED)
             if hook is not None:
                 await hook(session)
             await session.flush()
         return outcomes
 
+    def _span(
+        self, tracer: trace.Tracer | None, envelope: EventEnvelope, origin: str, hop: str | None
+    ) -> Any:
+        return tracing.consumer_span(
+            tracer,
+            consumer=self.consumer,
+            origin=origin,
+            event_id=envelope.id,
+            type_=envelope.type,
+            source=envelope.source,
+            subject=envelope.subject,
+            created=envelope.traceparent,
+            hop=hop,
+        )
+
     async def process(
+        self,
+        envelope: EventEnvelope,
+        *,
+        origin: str,
+        hook: TransactionHook | None = None,
+        raw: bytes | None = None,
+        traceparent: str | None = None,
+    ) -> Outcome:
+        """Apply one event with bounded retries, in a consumer span of the event's trace.
+
+        `traceparent` is the transport's hop (a Kafka header); without it the span's parent is the event's
+        own creation context (the CloudEvents `traceparent` extension).
+        """
+        with self._span(tracing.tracer_for(self.db.engine), envelope, origin, traceparent) as span:
+            outcome = await self._process(envelope, origin=origin, hook=hook, raw=raw)
+            span.set_attribute("renkei.outcome", outcome.value)
+            if outcome is Outcome.DEAD_LETTERED:
+                span.set_status(trace.Status(trace.StatusCode.ERROR, "dead-lettered"))
+            return outcome
+
+    async def _process(
         self,
         envelope: EventEnvelope,
         *,
@@ -184,6 +241,7 @@ class EventProcessor:
                     await self._wait_for_database(exc, outage, f"event {envelope.id}")
                     continue
                 attempt += 1
+                trace.get_current_span().record_exception(exc, attributes={"renkei.attempt": attempt})
                 # An EnvelopeError (e.g. a payload that breaks its contract) can never succeed: no retries.
                 if attempt >= self.retry.max_attempts or isinstance(exc, EnvelopeError):
                     log.error(

@@ -10,29 +10,34 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import httpx
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from renkei_common.auth import require_roles
+from renkei_common.auth import Actor, CurrentActor
 from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor
 from renkei_common.events.envelope import EventEnvelope
 from renkei_common.events.metrics import CONSUMER_CONNECTED
 from renkei_common.events.outbox import notifier_for, row_to_envelope
+from renkei_common.events.visibility import may_see, sees_everything
 from renkei_common.models import FeedCheckpoint, OutboxEvent
 
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 1000
 MAX_WAIT_S = 30.0
-# The raw feed carries every event of every org; until per-org visibility exists, only the platform reads
-# it: other services (`service`), operators, and auditors (read-only by definition).
-FEED_ROLES = ("service", "operator", "auditor")
+# A page for an org that sees few events scans at most this many outbox rows per limit, so that one
+# request stays short; `next_after` still moves past what was scanned, so the reader never rescans it.
+SCAN_FACTOR = 10
 
 
 class EventPage(BaseModel):
-    """A page of the feed. Each event is a structured-mode CloudEvent; `next_after` is the next cursor."""
+    """A page of the feed. Each event is a structured-mode CloudEvent; `next_after` is the next cursor.
+
+    Platform roles (`service`, `operator`) see every event; any other caller only the events it may see
+    (ADR 0011), so a page can be shorter than `limit`, even empty, while `next_after` moves on.
+    """
 
     events: list[dict[str, Any]]
     next_after: int = Field(description="pass as `after` to read on from here")
@@ -49,24 +54,39 @@ async def read_feed(
         return [row_to_envelope(row) for row in rows]
 
 
-def feed_router(
-    *, get_db: Callable[[Request], Database], auth_dependency: Callable[..., Any] | None = None
-) -> APIRouter:
+async def read_visible(
+    db: Database, actor: Actor, *, after: int, limit: int, type_prefix: str | None = None
+) -> tuple[list[EventEnvelope], int]:
+    """The next events `actor` may see after `after`, and the sequence up to which the outbox was scanned."""
+    if sees_everything(actor):
+        events = await read_feed(db, after=after, limit=limit, type_prefix=type_prefix)
+        return events, (events[-1].sequence or after) if events else after
+    visible: list[EventEnvelope] = []
+    scanned = after
+    for _ in range(SCAN_FACTOR):
+        batch = await read_feed(db, after=scanned, limit=limit, type_prefix=type_prefix)
+        for envelope in batch:
+            scanned = envelope.sequence or scanned
+            if may_see(actor, envelope):
+                visible.append(envelope)
+                if len(visible) == limit:
+                    return visible, scanned
+        if len(batch) < limit:
+            break
+    return visible, scanned
+
+
+def feed_router(*, get_db: Callable[[Request], Database]) -> APIRouter:
     """`GET /v1/events?after=&limit=&wait=`: long-polls up to `wait` seconds when nothing is new.
 
-    `auth_dependency` defaults to admitting FEED_ROLES only; any other caller gets a 403 problem.
+    Every authenticated caller may read it; what it sees is filtered by the visibility rule (ADR 0011).
     """
     router = APIRouter(tags=["events"])
-    auth_dependency = auth_dependency or require_roles(*FEED_ROLES)
 
-    @router.get(
-        "/v1/events",
-        operation_id="events-read_feed",
-        response_model=EventPage,
-        dependencies=[Depends(auth_dependency)],
-    )
+    @router.get("/v1/events", operation_id="readFeed", response_model=EventPage)
     async def read_events(
         request: Request,
+        actor: CurrentActor,
         after: Annotated[
             int, Query(ge=0, le=2**63 - 1, description="return events with a sequence above this")
         ] = 0,
@@ -77,16 +97,16 @@ def feed_router(
         db = get_db(request)
         notifier = notifier_for(db.engine)
         deadline = time.monotonic() + wait
+        cursor = after
         while True:
             generation = notifier.generation
-            events = await read_feed(db, after=after, limit=limit, type_prefix=type)
+            events, cursor = await read_visible(db, actor, after=cursor, limit=limit, type_prefix=type)
             remaining = deadline - time.monotonic()
             if events or remaining <= 0:
                 break
             # Other replicas' commits are not signalled here, so poll at least twice a second.
             await notifier.wait(min(remaining, 0.5), since=generation)
-        next_after = events[-1].sequence if events else after
-        return EventPage(events=[e.to_dict() for e in events], next_after=next_after or after)
+        return EventPage(events=[e.to_dict() for e in events], next_after=cursor)
 
     return router
 

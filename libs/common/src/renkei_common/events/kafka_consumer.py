@@ -10,6 +10,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 
+from renkei_common import tracing
 from renkei_common.events.consumer import EventProcessor
 from renkei_common.events.metrics import CONSUMER_CONNECTED
 
@@ -159,7 +160,11 @@ class KafkaConsumerRunner:
         if stop.is_set() or not records:
             return None
         origin = f"kafka:{tp.topic}/{tp.partition}@"
-        await self.processor.process_batch([(r.value, f"{origin}{r.offset}") for r in records])
+        await self.processor.process_batch(
+            [(r.value, f"{origin}{r.offset}") for r in records],
+            # The relay's send span, whose child the handling is (the event's own context is linked).
+            traceparents=[tracing.header_traceparent(r.headers) for r in records],
+        )
         return int(records[-1].offset) + 1
 
     def _schedule_commit(self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 import weakref
 from datetime import UTC
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from renkei_common import tracing
 from renkei_common.events.contracts import EventPayload
 from renkei_common.events.envelope import EventEnvelope
 from renkei_common.models import OutboxEvent
@@ -76,10 +78,27 @@ async def add_event(
     aggregate_version: int = 0,
     traceparent: str | None = None,
 ) -> EventEnvelope:
-    """Stage `payload` as an outbox row in the session's open transaction and return its envelope."""
+    """Stage `payload` as an outbox row in the session's open transaction and return its envelope.
+
+    Without an explicit `traceparent`, the event's creation is recorded as a span of the current trace (the
+    request's), and that span's traceparent is stored: the event's creation context on every transport.
+    """
+    event_id = str(uuid.uuid4())
     if traceparent is None:
-        traceparent = _current_traceparent()
+        tracer = tracing.tracer_for(session.get_bind())
+        if tracer is None:
+            traceparent = _current_traceparent()
+        else:
+            traceparent = tracing.creation_traceparent(
+                tracer,
+                event_id=event_id,
+                type_=payload.type_name(),
+                source=payload.service,
+                subject=subject,
+                topic=events_topic(payload.service),
+            )
     envelope = EventEnvelope(
+        id=event_id,
         type=payload.type_name(),
         source=payload.service,
         subject=subject,

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import select, text, update
 
+from renkei_common import tracing
 from renkei_common.db import Database
 from renkei_common.events.outbox import notifier_for, row_to_envelope
 from renkei_common.models import OutboxEvent
@@ -28,6 +29,23 @@ log = logging.getLogger(__name__)
 
 # Any constant, distinct from the outbox writers' lock (outbox._OUTBOX_LOCK_KEY); the same in every replica.
 RELAY_LOCK_KEY = 0x72656C79  # "rely"
+
+
+class OutboxMessage(tuple[str, bytes, bytes]):
+    """(topic, key, value), unpacked as a plain triple, plus the Kafka headers of this one message.
+
+    A tuple still, so that publishers wrapping another one keep working; one that rebuilds the triples
+    only drops the headers (the consumer then parents its span on the event's creation context).
+    """
+
+    headers: tuple[tuple[str, bytes], ...]
+
+    def __new__(
+        cls, topic: str, key: bytes, value: bytes, headers: tuple[tuple[str, bytes], ...] = ()
+    ) -> OutboxMessage:
+        message = super().__new__(cls, (topic, key, value))
+        message.headers = headers
+        return message
 
 
 class Publisher(Protocol):
@@ -66,10 +84,12 @@ class KafkaPublisher:
             await self.start()
         producer = self._producer
         headers = [("content-type", b"application/cloudevents+json")]
-        futures = [
-            await producer.send(topic, value=value, key=key, headers=headers)
-            for topic, key, value in messages
-        ]
+        futures = []
+        for message in messages:
+            topic, key, value = message
+            # An OutboxMessage adds its own headers (the traceparent of the relay's send span).
+            extra = list(getattr(message, "headers", ()))
+            futures.append(await producer.send(topic, value=value, key=key, headers=headers + extra))
         await asyncio.gather(*futures)
 
 
@@ -149,10 +169,13 @@ class OutboxRelay:
                 if not rows:
                     return 0
                 sequences = [row.sequence for row in rows]
-                messages = [
-                    (row.topic, row.subject.encode(), row_to_envelope(row).to_json_bytes()) for row in rows
-                ]
-                await self.publisher.send_batch(messages)
+                spans, messages = self._messages(rows)
+                try:
+                    await self.publisher.send_batch(messages)
+                except BaseException as exc:
+                    tracing.end_spans(spans, exc)
+                    raise
+                tracing.end_spans(spans)
                 sent = True
                 await session.execute(
                     update(OutboxEvent)
@@ -174,6 +197,32 @@ class OutboxRelay:
             if asyncio.iscoroutine(result):
                 await result
         return len(sequences)
+
+    def _messages(self, rows: list[OutboxEvent]) -> tuple[list[Any], list[tuple[str, bytes, bytes]]]:
+        """One message per row; traced, each with a send span (a child of the event's creation span)
+        whose traceparent travels in the record's headers: the CloudEvents extension keeps the creation
+        context, the hop goes in the transport's header (CloudEvents distributed-tracing extension)."""
+        tracer = tracing.tracer_for(self.db.engine)
+        spans: list[Any] = []
+        messages: list[tuple[str, bytes, bytes]] = []
+        for row in rows:
+            key, value = row.subject.encode(), row_to_envelope(row).to_json_bytes()
+            if tracer is None:
+                messages.append((row.topic, key, value))
+                continue
+            span = tracing.publish_span(
+                tracer,
+                traceparent=row.traceparent,
+                event_id=row.event_id,
+                type_=row.type,
+                topic=row.topic,
+                key=key,
+            )
+            spans.append(span)
+            hop = tracing.traceparent_of(span)
+            headers = (("traceparent", hop.encode()),) if hop else ()
+            messages.append(OutboxMessage(row.topic, key, value, headers))
+        return spans, messages
 
     async def _record_failure(self, sequences: list[int], error: str) -> None:
         try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from renkei_common.i18n import msg
+
 __all__ = [
     "PREFECTURE_CODES",
     "CodeRule",
@@ -40,7 +42,8 @@ class InvalidLocalGovernmentCode(ValueError):
     """A string that is not a well-formed local-government code; `rule` names the broken rule."""
 
     def __init__(self, code: object, reason: str, *, rule: CodeRule) -> None:
-        super().__init__(f"invalid local-government code {code!r}: {reason}")
+        self.message = msg("refdata.invalid_code", code=code, reason=reason)
+        super().__init__(self.message)
         self.code = code
         self.reason = reason
         self.rule = rule
@@ -60,7 +63,7 @@ def check_digit(five_digits: str) -> int:
     """Check digit of the first five digits: S = 6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5, (11 − S mod 11) mod 10."""
     if not isinstance(five_digits, str) or len(five_digits) != 5 or not _is_ascii_digits(five_digits):
         raise InvalidLocalGovernmentCode(
-            five_digits, "the check digit needs exactly 5 digits 0-9", rule=CodeRule.FIVE_DIGITS
+            five_digits, msg("refdata.check_digit_needs_five_digits"), rule=CodeRule.FIVE_DIGITS
         )
     total = sum(weight * int(digit) for weight, digit in zip(_WEIGHTS, five_digits, strict=True))
     return (11 - total % 11) % 10
@@ -71,30 +74,25 @@ def validate_code(code: str) -> str:
     if not isinstance(code, str):
         # An int would have lost the leading zero of prefectures 01–09, so refuse rather than guess.
         raise InvalidLocalGovernmentCode(
-            code, f"must be a string of 6 digits, got {type(code).__name__}", rule=CodeRule.STRING
+            code, msg("refdata.code_not_a_string", type=type(code).__name__), rule=CodeRule.STRING
         )
     # Codes typed in Japanese forms often use full-width digits (１３０００１).
     normalised = fold_full_width_digits(code).strip()
     if len(normalised) != 6:
-        hint = " (the 5-digit form lacks the check digit)" if len(normalised) == 5 else ""
-        raise InvalidLocalGovernmentCode(
-            code,
-            f"must be 6 digits (2 prefecture + 3 municipality + 1 check digit), "
-            f"got {len(normalised)} characters{hint}",
-            rule=CodeRule.SIX_DIGITS,
-        )
+        key = "refdata.five_digit_code" if len(normalised) == 5 else "refdata.not_six_digits"
+        raise InvalidLocalGovernmentCode(code, msg(key, length=len(normalised)), rule=CodeRule.SIX_DIGITS)
     if not _is_ascii_digits(normalised):
-        raise InvalidLocalGovernmentCode(code, "must contain only the digits 0-9", rule=CodeRule.DIGITS_ONLY)
+        raise InvalidLocalGovernmentCode(code, msg("refdata.digits_only"), rule=CodeRule.DIGITS_ONLY)
     prefecture = normalised[:2]
     if prefecture not in PREFECTURE_CODES:
         raise InvalidLocalGovernmentCode(
-            code, f"prefecture part must be 01–47, got {prefecture}", rule=CodeRule.PREFECTURE_RANGE
+            code, msg("refdata.prefecture_range", prefecture=prefecture), rule=CodeRule.PREFECTURE_RANGE
         )
     expected = check_digit(normalised[:5])
     actual = int(normalised[5])
     if actual != expected:
         raise InvalidLocalGovernmentCode(
-            code, f"wrong check digit {actual}, expected {expected}", rule=CodeRule.CHECK_DIGIT
+            code, msg("refdata.check_digit", actual=actual, expected=expected), rule=CodeRule.CHECK_DIGIT
         )
     return normalised
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from renkei_common.errors import FieldError, PreconditionFailed, PreconditionRequired
+from renkei_common.i18n import msg
 
 
 def etag_for(resource_id: str, version: int) -> str:
@@ -21,18 +22,15 @@ def check_if_match(if_match: str | None, *, resource_id: str, version: int, requ
     if if_match is None or not if_match.strip():
         if required:
             raise PreconditionRequired(
-                "this update needs an If-Match header: GET the resource and send its ETag",
-                errors=[FieldError(field="If-Match", rule="required", message="send the resource's ETag")],
+                msg("etag.if_match_required"),
+                errors=[FieldError(field="If-Match", rule="required", message=msg("etag.send_etag"))],
             )
         return
     # RFC 9110 §13.1.1: strong comparison, so weak tags (W/"...") never match.
     candidates = [tag.strip() for tag in if_match.split(",")]
     if "*" in candidates or current in candidates:
         return
-    message = (
-        f"If-Match {if_match.strip()} does not match the current ETag {current}; "
-        "someone changed the resource: GET it, reapply your change and retry"
-    )
+    message = msg("etag.mismatch", if_match=if_match.strip(), current=current)
     raise PreconditionFailed(
         message,
         errors=[FieldError(field="If-Match", rule="matches_current_etag", message=message)],

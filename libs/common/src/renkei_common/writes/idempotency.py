@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from renkei_common.auth import Actor, TokenVerifier
 from renkei_common.db import Database
 from renkei_common.errors import BadRequest, FieldError, ProblemError, Unprocessable
+from renkei_common.i18n import msg
 from renkei_common.logging_setup import current_request_id
 from renkei_common.models import IdempotencyRecord
 from renkei_common.writes.idempotency_store import (
@@ -218,7 +219,7 @@ class _RequestDigest:
 
 def _check_key(key: str) -> None:
     if not key.strip() or len(key) > MAX_KEY_LENGTH:
-        message = f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters; a UUID is a good key"
+        message = msg("idempotency.bad_key", max=MAX_KEY_LENGTH)
         raise BadRequest(
             message,
             slug="bad-idempotency-key",
@@ -230,8 +231,7 @@ def _reused(record: IdempotencyRecord) -> Unprocessable:
     return Unprocessable(
         "Idempotency-Key",
         "reused_with_different_request",
-        f"this key was first used for another request ({record.method} {record.path}, or another body "
-        "or If-Match); use a new key for a new request",
+        msg("idempotency.reused", method=record.method, path=record.path),
         slug="idempotency-key-reused",
     )
 

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.errors import Conflict, FieldError, Forbidden
+from renkei_common.i18n import msg
 from renkei_common.models import IdempotencyRecord
 
 log = logging.getLogger(__name__)
@@ -159,14 +160,14 @@ def _same_attempt(request: KeyedRequest, claimed_at: datetime) -> ColumnElement[
 
 def _in_progress() -> Conflict:
     return Conflict(
-        "a request with this Idempotency-Key is in progress; retry when it has finished",
+        msg("idempotency.in_progress"),
         slug="idempotency-key-in-progress",
         headers={"Retry-After": "1"},
     )
 
 
 def _not_the_owner() -> Forbidden:
-    message = "this Idempotency-Key was used by another caller or with other roles; use a key of your own"
+    message = msg("idempotency.not_yours")
     return Forbidden(
         message,
         slug="idempotency-key-not-yours",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from renkei_common.domain_errors import RuleViolation
+from renkei_common.i18n import msg
 from renkei_common.refdata import LocalGovernment
 
 from renkei_agreements.domain.vocabulary import AgreementKind, AreaType, PartyRole
@@ -23,23 +24,19 @@ def check_parties(
     """Two distinct governments; a 定住自立圏 agreement binds two municipalities of a settlement area."""
     first, second = parties
     if first.code == second.code:
-        raise RuleViolation("parties[1]", "distinct_parties", "a party cannot be its own counterparty")
+        raise RuleViolation("parties[1]", "distinct_parties", msg("agreements.distinct_parties"))
     if kind == AgreementKind.TEIJU_JIRITSU_KYOTEI:
         for i, party in enumerate(parties):
             if not party.is_municipality:
                 raise RuleViolation(
                     f"parties[{i}]",
                     "municipalities_only",
-                    "a 定住自立圏形成協定 is concluded between municipalities",
+                    msg("agreements.municipalities_only"),
                 )
         if area_type is not None and area_type != AreaType.SETTLEMENT:
-            raise RuleViolation(
-                "kind", "kind_matches_area", "a 定住自立圏形成協定 belongs to a settlement area"
-            )
+            raise RuleViolation("kind", "kind_matches_area", msg("agreements.kind_matches_area"))
     if area_type is not None and not ({first.code, second.code} & set(area_centres)):
-        raise RuleViolation(
-            "area_id", "centre_is_party", "an area's agreements are concluded by its centre with each partner"
-        )
+        raise RuleViolation("area_id", "centre_is_party", msg("agreements.centre_is_party"))
 
 
 def party_roles(codes: tuple[str, str], area_centres: Collection[str]) -> tuple[PartyRole, PartyRole]:

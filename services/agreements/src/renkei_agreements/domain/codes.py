@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from renkei_common.domain_errors import RuleViolation
+from renkei_common.i18n import msg
 from renkei_common.refdata import InvalidLocalGovernmentCode, validate_code
 
 
@@ -17,7 +18,7 @@ def code_rule(error: InvalidLocalGovernmentCode) -> str:
 
 def describe(error: InvalidLocalGovernmentCode) -> str:
     """The error in ASCII: raw input is echoed escaped, so no client ever misreads the response's charset."""
-    return f"invalid local-government code {error.code!a}: {error.reason}"
+    return msg("agreements.invalid_code", code=ascii(error.code), reason=error.reason)
 
 
 def checked_code(code: str, field: str) -> str:

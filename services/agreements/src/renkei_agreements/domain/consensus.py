@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from renkei_common.domain_errors import RuleViolation, StateConflict
+from renkei_common.i18n import msg
 
 from renkei_agreements.domain.vocabulary import ProposalOutcome
 
@@ -44,12 +45,14 @@ RECORDED_BY: Mapping[Position, frozenset[str]] = {
 
 def check_position(current: Position | None, new: Position, *, reasons: str | None) -> None:
     if new == Position.OBJECTED and not (reasons and reasons.strip()):
-        raise RuleViolation("reasons", "required_for_objection", "an objection must give its reasons")
+        raise RuleViolation("reasons", "required_for_objection", msg("agreements.required_for_objection"))
     if new not in TRANSITIONS[current]:
         shown = current.value if current else "not consulted"
         allowed = ", ".join(sorted(p.value for p in TRANSITIONS[current]))
         raise StateConflict(
-            f"a partner that is {shown} can next be: {allowed}", rule="position_transition", current=shown
+            msg("agreements.position_transition", shown=shown, allowed=allowed),
+            rule="position_transition",
+            current=shown,
         )
 
 

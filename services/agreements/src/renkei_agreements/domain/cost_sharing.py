@@ -1,13 +1,51 @@
-"""Cost sharing of a joint task or facility: 均等割 + 人口割 + 利用割, to the yen (docs/domain.md §5)."""
+"""Sharing one cost among members by weighted bases (均等割, 人口割, 利用割, ...) to the yen."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from fractions import Fraction
 
 from renkei_common.domain_errors import RuleViolation, Violation
+
+
+class Basis(StrEnum):
+    """What a part of the cost is shared by; the weights of the bases used sum to 1."""
+
+    EQUAL = "equal"  # 均等割: the same for every member
+    POPULATION = "population"  # 人口割: by the registry's population
+    USAGE = "usage"  # 利用割: by a usage figure (meals, visits, ...)
+    FISCAL_NEED = "fiscal_need"  # 基準財政需要額割: by each member's standard fiscal need, in yen
+    TONNAGE = "tonnage"  # 累積搬入量割: by the tonnes each member delivered, cumulated
+
+
+# The member attribute each basis reads (equal reads none) and the request field a missing figure names.
+FIGURE = {
+    Basis.POPULATION: "population",
+    Basis.USAGE: "usage",
+    Basis.FISCAL_NEED: "fiscal_need_yen",
+    Basis.TONNAGE: "tonnage",
+}
+LABEL = {
+    Basis.EQUAL: "均等割",
+    Basis.POPULATION: "人口割",
+    Basis.USAGE: "利用割",
+    Basis.FISCAL_NEED: "基準財政需要額割",
+    Basis.TONNAGE: "累積搬入量割",
+}
+
+
+class Rounding(StrEnum):
+    """The stated rounding of each member's share; what it cuts off goes to `remainder_to`."""
+
+    FLOOR_TO_YEN = "floor_to_yen"  # fractions of a yen cut off
+    TRUNCATE_UNDER_1000 = "truncate_under_1000"  # 千円未満切捨て: amounts under ¥1,000 cut off
+
+    @property
+    def unit(self) -> int:
+        return 1000 if self is Rounding.TRUNCATE_UNDER_1000 else 1
 
 
 @dataclass(frozen=True)
@@ -18,32 +56,42 @@ class Weights:
     population: Decimal
     usage: Decimal
 
+    def as_mapping(self) -> dict[Basis, Decimal]:
+        return {Basis.EQUAL: self.equal, Basis.POPULATION: self.population, Basis.USAGE: self.usage}
+
     def violations(self) -> list[Violation]:
-        """Every weight outside 0 to 1, or else a sum other than 1 (negative weights could still meet it)."""
-        found = [
-            Violation(f"weights.{name}", "between_0_and_1", f"the {name} weight must be 0 to 1, not {value}")
-            for name, value in (("equal", self.equal), ("population", self.population), ("usage", self.usage))
-            if not value.is_finite() or value < 0 or value > 1
+        return weight_violations(self.as_mapping())
+
+
+def weight_violations(weights: Mapping[Basis, Decimal], at: str = "") -> list[Violation]:
+    """Every weight outside 0 to 1, or else a sum other than 1 (negative weights could still meet it)."""
+    found = [
+        Violation(
+            f"{at}weights.{basis}", "between_0_and_1", f"the {basis} weight must be 0 to 1, not {value}"
+        )
+        for basis, value in weights.items()
+        if not value.is_finite() or value < 0 or value > 1
+    ]
+    if found:
+        return found
+    total = sum(weights.values(), Decimal(0))
+    if total != 1:
+        terms = " + ".join(str(value) for value in weights.values())
+        return [
+            Violation(f"{at}weights", "weights_sum_to_one", f"the weights sum to {total}, not 1: {terms}")
         ]
-        if found:
-            return found
-        total = self.equal + self.population + self.usage
-        if total != 1:
-            return [
-                Violation(
-                    "weights",
-                    "weights_sum_to_one",
-                    f"the weights sum to {total}, not 1: {self.equal} + {self.population} + {self.usage}",
-                )
-            ]
-        return []
+    return []
 
 
 @dataclass(frozen=True)
 class MemberBasis:
+    """One member's figures; only those of weighted bases are needed."""
+
     code: str
     population: int | None = None
     usage: Decimal | None = None
+    fiscal_need_yen: int | None = None
+    tonnage: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -51,19 +99,46 @@ class MemberShare:
     code: str
     share_yen: int
     exact: Fraction  # before rounding, in yen
+    parts: Mapping[Basis, Fraction] = field(default_factory=dict)  # the exact yen of each weighted basis
 
 
 def share_costs(
-    *, cost_yen: int, weights: Weights, members: Sequence[MemberBasis], remainder_to: str
+    *,
+    cost_yen: int,
+    weights: Weights | Mapping[Basis, Decimal],
+    members: Sequence[MemberBasis],
+    remainder_to: str,
+    rounding: Rounding = Rounding.FLOOR_TO_YEN,
 ) -> list[MemberShare]:
     """Each member's integer-yen share; the shares sum to `cost_yen` exactly, by construction.
 
-    Each exact share is rounded down and the yen left over go to `remainder_to`, as the members agreed: its
-    share is the cost less everyone else's, so no rounding can make the total differ from the cost.
+    Each exact share is rounded down to the rounding's unit and what is left over goes to `remainder_to`, as
+    the members agreed: its share is the cost less everyone else's, so no rounding can make the total differ.
     """
-    violations = weights.violations()
-    if cost_yen < 0:
-        violations.append(Violation("cost_yen", "non_negative", "the cost cannot be negative"))
+    mapping = weights.as_mapping() if isinstance(weights, Weights) else dict(weights)
+    violations = (
+        weight_violations(mapping) + cost_violations(cost_yen) + member_violations(members, remainder_to)
+    )
+    if violations:
+        raise RuleViolation(violations=violations)
+    totals = basis_totals(mapping, members)
+    return shares_of(
+        cost_yen=cost_yen,
+        weights=mapping,
+        members=members,
+        totals=totals,
+        remainder_to=remainder_to,
+        rounding=rounding,
+    )
+
+
+def cost_violations(cost_yen: int, at: str = "") -> list[Violation]:
+    return [Violation(f"{at}cost_yen", "non_negative", "the cost cannot be negative")] if cost_yen < 0 else []
+
+
+def member_violations(members: Sequence[MemberBasis], remainder_to: str) -> list[Violation]:
+    """No members, a member twice, or a remainder going to a non-member."""
+    violations = []
     if not members:
         violations.append(
             Violation("members", "at_least_one", "a cost needs at least one member to share it")
@@ -78,61 +153,84 @@ def share_costs(
         violations.append(
             Violation("remainder_to", "member", f"{remainder_to} is not a member of this shared service")
         )
+    return violations
+
+
+def basis_totals(
+    weights: Mapping[Basis, Decimal],
+    members: Sequence[MemberBasis],
+    weights_field: Mapping[Basis, str] | None = None,
+) -> dict[Basis, Fraction]:
+    """Each weighted basis's sum over the members, or a RuleViolation naming every missing or bad figure.
+
+    Each basis is checked on its own, so a usage total of 0 is reported along with bad populations; such a
+    total names the weights that need it (`weights_field`, by default `weights`).
+    """
+    totals: dict[Basis, Fraction] = {}
+    violations: list[Violation] = []
+    for basis in FIGURE:
+        if weights.get(basis):
+            where = (weights_field or {}).get(basis, "weights")
+            totals[basis] = _total(members, basis, weights[basis], violations, where)
     if violations:
         raise RuleViolation(violations=violations)
-    # Each basis is checked on its own, so a usage total of 0 is reported along with bad populations.
-    population_problems: list[Violation] = []
-    usage_problems: list[Violation] = []
-    total_population = _total(members, "population", weights.population, population_problems)
-    total_usage = _total(members, "usage", weights.usage, usage_problems)
-    if population_problems or usage_problems:
-        raise RuleViolation(violations=population_problems + usage_problems)
-    exact: list[Fraction] = []
+    return totals
+
+
+def shares_of(
+    *,
+    cost_yen: int,
+    weights: Mapping[Basis, Decimal],
+    members: Sequence[MemberBasis],
+    totals: Mapping[Basis, Fraction],
+    remainder_to: str,
+    rounding: Rounding,
+) -> list[MemberShare]:
+    """Shares of checked inputs: exact parts, each share rounded down to the unit, the rest to the host."""
+    exact: list[dict[Basis, Fraction]] = []
     for member in members:
-        part = Fraction(weights.equal) / len(members)
-        if weights.population:
-            part += Fraction(weights.population) * Fraction(member.population or 0) / total_population
-        if weights.usage:
-            part += Fraction(weights.usage) * Fraction(member.usage or 0) / total_usage
-        exact.append(part * cost_yen)
-    shares = [value.numerator // value.denominator for value in exact]
+        parts = {Basis.EQUAL: Fraction(weights.get(Basis.EQUAL, 0)) * cost_yen / len(members)}
+        for basis, total in totals.items():
+            figure = Fraction(getattr(member, FIGURE[basis]) or 0)
+            parts[basis] = Fraction(weights[basis]) * cost_yen * figure / total
+        exact.append({basis: part for basis, part in parts.items() if weights.get(basis)})
+    unit = rounding.unit
+    sums = [sum(parts.values(), Fraction(0)) for parts in exact]
+    shares = [int(value // unit) * unit for value in sums]
     at = next(i for i, member in enumerate(members) if member.code == remainder_to)
     shares[at] = cost_yen - sum(shares[:at]) - sum(shares[at + 1 :])
-    return [MemberShare(m.code, share, value) for m, share, value in zip(members, shares, exact, strict=True)]
+    return [
+        MemberShare(m.code, share, value, parts)
+        for m, share, value, parts in zip(members, shares, sums, exact, strict=True)
+    ]
 
 
 def _total(
-    members: Sequence[MemberBasis], basis: str, weight: Decimal, violations: list[Violation]
+    members: Sequence[MemberBasis], basis: Basis, weight: Decimal, violations: list[Violation], where: str
 ) -> Fraction:
-    """Sum of one basis over the members; missing figures are violations only when the basis is weighted.
-
-    `violations` must hold this basis's problems only: a total of 0 is reported when no figure was bad.
-    """
-    if not weight:
-        return Fraction(0)
+    """Sum of one basis over the members; its missing or bad figures, or a total of 0, go to `violations`."""
+    name = FIGURE[basis]
+    problems: list[Violation] = []
     total = Fraction(0)
     for i, member in enumerate(members):
-        value = getattr(member, basis)
+        value = getattr(member, name)
         if value is None:
             # Populations come from the registry, not the request: the member's code is what to fix.
-            field = f"members[{i}].usage" if basis == "usage" else f"members[{i}].code"
-            violations.append(Violation(field, f"{basis}_required", f"{member.code} has no {basis} figure"))
+            where = f"members[{i}].code" if basis is Basis.POPULATION else f"members[{i}].{name}"
+            problems.append(Violation(where, f"{basis}_required", f"{member.code} has no {name} figure"))
         elif isinstance(value, Decimal) and not value.is_finite():
-            violations.append(
-                Violation(f"members[{i}].{basis}", "finite", f"{basis} must be a finite number")
-            )
+            problems.append(Violation(f"members[{i}].{name}", "finite", f"{name} must be a finite number"))
         elif value < 0:
-            violations.append(
-                Violation(f"members[{i}].{basis}", "non_negative", f"{basis} cannot be negative")
-            )
+            problems.append(Violation(f"members[{i}].{name}", "non_negative", f"{name} cannot be negative"))
         else:
             total += Fraction(value)
-    if not violations and total == 0:
-        violations.append(
+    if not problems and total == 0:
+        problems.append(
             Violation(
-                "weights",
+                where,
                 f"{basis}_total_positive",
-                f"the {basis} weight is {weight} but the members' {basis} sums to 0",
+                f"the {basis} weight is {weight} but the members' {name} sums to 0",
             )
         )
+    violations.extend(problems)
     return total

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from renkei_common.domain_errors import RuleViolation, StateConflict
+from renkei_common.i18n import msg
 
 
 class Step(StrEnum):
@@ -118,20 +119,23 @@ class Procedure:
         """This procedure with `record` added; refuses a step out of order, twice, or for a non-party."""
         if self.withdrawn_on is not None:
             raise StateConflict(
-                f"the {self.purpose.value} procedure was withdrawn", rule="procedure_withdrawn"
+                msg("agreements.procedure_withdrawn", purpose_value=self.purpose.value),
+                rule="procedure_withdrawn",
             )
         slots = _slots_of(record, self.parties)
         taken = [s for s in slots if s in self.done()]
         if taken:
             raise StateConflict(
-                f"{taken[0]} is already recorded", rule="step_already_recorded", step=str(taken[0])
+                msg("agreements.step_already_recorded", value=taken[0]),
+                rule="step_already_recorded",
+                step=str(taken[0]),
             )
         slot = slots[0]
         earlier = [s for s in self.outstanding() if STEP_ORDER.index(s.step) < STEP_ORDER.index(slot.step)]
         if earlier:
             missing = ", ".join(str(s) for s in earlier)
             raise StateConflict(
-                f"{slot} cannot be recorded before {missing}",
+                msg("agreements.step_out_of_order", slot=slot, missing=missing),
                 rule="step_out_of_order",
                 # The same {step, party} shape as a procedure's next_steps, so a client reads both alike.
                 missing=[{"step": s.step.value, "party": s.party} for s in earlier],
@@ -142,22 +146,26 @@ class Procedure:
             raise RuleViolation(
                 "on",
                 "not_before_previous_step",
-                f"{what} on {record.on} cannot precede the previous step of {max(previous)}",
+                msg(
+                    "agreements.not_before_previous_step", what=what, record_on=record.on, value=max(previous)
+                ),
             )
         if slot.step == Step.CONCLUSION and self.effective_on and record.on > self.effective_on:
             raise RuleViolation(
                 "on",
                 "not_after_effective_date",
-                f"conclusion on {record.on} is after the effective date {self.effective_on}",
+                msg(
+                    "agreements.not_after_effective_date", record_on=record.on, effective_on=self.effective_on
+                ),
             )
         return replace(self, records=(*self.records, record))
 
     def withdraw(self, on: date) -> Procedure:
         if not self.open:
-            raise StateConflict("no open procedure to withdraw", rule="no_open_procedure")
+            raise StateConflict(msg("agreements.no_open_procedure"), rule="no_open_procedure")
         if self.date_of(Step.CONCLUSION) is not None:
             raise StateConflict(
-                "a concluded procedure cannot be withdrawn; finish it, then amend or terminate",
+                msg("agreements.already_concluded"),
                 rule="already_concluded",
             )
         return replace(self, withdrawn_on=on)
@@ -177,8 +185,11 @@ def _slots_of(record: StepRecord, parties: tuple[str, str]) -> tuple[Slot, ...]:
             raise RuleViolation(
                 "party",
                 "party_of_agreement",
-                f"{record.step.value} is made by each party; give one of {', '.join(parties)}, "
-                "or none for both together",
+                msg(
+                    "agreements.party_of_agreement",
+                    record_step_value=record.step.value,
+                    value=", ".join(parties),
+                ),
             )
         return _covered(record, parties)
     if record.step in PER_PARTY_STEPS:
@@ -186,16 +197,20 @@ def _slots_of(record: StepRecord, parties: tuple[str, str]) -> tuple[Slot, ...]:
             raise RuleViolation(
                 "party",
                 "party_of_agreement",
-                f"{record.step.value} is taken by each party; give one of {', '.join(parties)}",
+                msg(
+                    "agreements.party_of_agreement_2",
+                    record_step_value=record.step.value,
+                    value=", ".join(parties),
+                ),
             )
         if not record.number:
             raise RuleViolation(
-                "number", "required", f"{record.step.value} needs its number (議案番号 or 告示番号)"
+                "number", "required", msg("agreements.required", record_step_value=record.step.value)
             )
         return (Slot(record.step, record.party),)
     if record.party is not None:
         raise RuleViolation(
-            "party", "not_per_party", f"{record.step.value} is one act of both parties; omit party"
+            "party", "not_per_party", msg("agreements.not_per_party", record_step_value=record.step.value)
         )
     return (Slot(record.step),)
 
@@ -249,8 +264,7 @@ class AgreementLifecycle:
     def record_step(self, record: StepRecord) -> StepResult:
         if self.procedure is None:
             raise StateConflict(
-                f"the agreement is {self.status.value} and has no procedure under way; "
-                "start an amendment or a termination first",
+                msg("agreements.no_open_procedure_2", status_value=self.status.value),
                 rule="no_open_procedure",
             )
         procedure = self.procedure.record(record)
@@ -275,12 +289,12 @@ class AgreementLifecycle:
     def _ensure_can_start(self, what: str) -> None:
         if self.status != Status.IN_FORCE:
             raise StateConflict(
-                f"only an agreement in force can have a {what}; it is {self.status.value}",
+                msg("agreements.not_in_force", what=what, status_value=self.status.value),
                 rule="not_in_force",
             )
         if self.procedure is not None:
             raise StateConflict(
-                f"a {self.procedure.purpose.value} procedure is under way; finish or withdraw it first",
+                msg("agreements.procedure_under_way", procedure_purpose_value=self.procedure.purpose.value),
                 rule="procedure_under_way",
             )
 
@@ -300,7 +314,7 @@ class AgreementLifecycle:
 
     def withdraw(self, on: date) -> StepResult:
         if self.procedure is None:
-            raise StateConflict("no procedure is under way", rule="no_open_procedure")
+            raise StateConflict(msg("agreements.no_open_procedure_3"), rule="no_open_procedure")
         procedure = self.procedure.withdraw(on)
         status = Status.WITHDRAWN if procedure.purpose == Purpose.CONCLUSION else self.status
         return StepResult(replace(self, status=status, procedure=None), procedure, None)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 
 from renkei_agreements.domain.vocabulary import AreaType, MemberRole
 
@@ -47,7 +48,9 @@ class Membership:
 def check_period(period: Period, field: str) -> None:
     if period.until is not None and period.until < period.since:
         raise RuleViolation(
-            field, "until_not_before_since", f"until {period.until} is before since {period.since}"
+            field,
+            "until_not_before_since",
+            msg("agreements.until_not_before_since", period_until=period.until, period_since=period.since),
         )
 
 
@@ -79,7 +82,7 @@ def check_new_members(
                 Violation(
                     _join(field, "code"),
                     "overlapping_membership",
-                    f"{member.code} is already a member of this area in that period",
+                    msg("agreements.overlapping_membership", member_code=member.code),
                 )
             )
         others = [
@@ -95,8 +98,13 @@ def check_new_members(
                 Violation(
                     _join(field, "code"),
                     "one_area_per_type",
-                    f"{member.code} is already a member of another {area_type} area ({others[0].area_id}) "
-                    f"from {others[0].period.since}",
+                    msg(
+                        "agreements.one_area_per_type",
+                        member_code=member.code,
+                        area_type=area_type,
+                        value=others[0].area_id,
+                        value2=others[0].period.since,
+                    ),
                 )
             )
         seen.append((field, member))

@@ -76,8 +76,8 @@ def parse_population_csv(text: str, *, known_codes: Container[str]) -> list[Popu
     return rows
 
 
-def _refused(field: str, rule: str, message: str) -> RuleViolation:
-    return RuleViolation(field, rule, message, location=LOCATION)
+def _refused(field: str, rule: str, message: str, line: int | None = None) -> RuleViolation:
+    return RuleViolation(violations=[Violation(field, rule, message, line)], location=LOCATION)
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -88,7 +88,7 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
             yield line, values
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise _refused(line_field(line), "csv_syntax", f"line {line}: {exc}") from None
+        raise _refused(line_field(line), "csv_syntax", f"line {line}: {exc}", line) from None
 
 
 def _cell(values: list[str], at: int) -> str | None:
@@ -116,21 +116,25 @@ def _code(
 ) -> str | None:
     field = line_field(line, "code")
     if raw is None or not raw.strip():
-        violations.append(Violation(field, "required", f"line {line}: the code is empty"))
+        violations.append(Violation(field, "required", f"line {line}: the code is empty", line=line))
         return None
     try:
         code = validate_code(raw)
     except InvalidLocalGovernmentCode as exc:
-        violations.append(Violation(field, code_rule(exc), f"line {line}: {describe(exc)}"))
+        violations.append(Violation(field, code_rule(exc), f"line {line}: {describe(exc)}", line=line))
         return None
     if code not in known:
         violations.append(
-            Violation(field, "unknown_local_government", f"line {line}: no local government {code}")
+            Violation(
+                field, "unknown_local_government", f"line {line}: no local government {code}", line=line
+            )
         )
         return None
     if code in first_line:
         violations.append(
-            Violation(field, "duplicate_code", f"line {line}: {code} already on line {first_line[code]}")
+            Violation(
+                field, "duplicate_code", f"line {line}: {code} already on line {first_line[code]}", line=line
+            )
         )
         return None
     first_line[code] = line
@@ -142,7 +146,10 @@ def _population(raw: str | None, line: int, width: int, violations: list[Violati
     if raw is None:
         violations.append(
             Violation(
-                field, "required", f"line {line}: the row has {width} column(s), none for the population"
+                field,
+                "required",
+                f"line {line}: the row has {width} column(s), none for the population",
+                line=line,
             )
         )
         return None
@@ -150,7 +157,7 @@ def _population(raw: str | None, line: int, width: int, violations: list[Violati
     # nothing else is folded, so ①②③ or superscripts are not mistaken for digits.
     text = fold_full_width_digits(raw).strip().replace(",", "").replace("，", "")
     if not text:
-        violations.append(Violation(field, "required", f"line {line}: the population is empty"))
+        violations.append(Violation(field, "required", f"line {line}: the population is empty", line=line))
         return None
     if not (text.isascii() and text.isdigit()):
         violations.append(
@@ -158,13 +165,16 @@ def _population(raw: str | None, line: int, width: int, violations: list[Violati
                 field,
                 "non_negative_integer",
                 f"line {line}: population {raw!a} is not a whole number of people",
+                line=line,
             )
         )
         return None
     value = int(text)
     if value > MAX_POPULATION:
         violations.append(
-            Violation(field, "at_most", f"line {line}: population {value} exceeds {MAX_POPULATION}")
+            Violation(
+                field, "at_most", f"line {line}: population {value} exceeds {MAX_POPULATION}", line=line
+            )
         )
         return None
     return value

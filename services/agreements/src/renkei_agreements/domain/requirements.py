@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import Message, msg
 from renkei_common.refdata import THREE_METROPOLITAN_PREFECTURES, LocalGovernment
 
 from renkei_agreements.domain.rules import RULES, RequirementRule, RuleBook, RuleOverride
@@ -39,7 +40,7 @@ class Finding:
 
     rule: str
     field: str
-    message: str
+    message: Message
     confidence: str
     source: str
     blocking: bool
@@ -52,7 +53,7 @@ class _Checker:
         self.overrides = overrides
         self.findings: list[Finding] = []
 
-    def fail(self, rule_id: str, field: str, message: str) -> None:
+    def fail(self, rule_id: str, field: str, message: Message) -> None:
         rule: RequirementRule = self.rules[rule_id]
         override = self.overrides.get(rule_id) if rule.blocking and rule.overridable else None
         blocking = rule.blocking and override is None
@@ -60,13 +61,19 @@ class _Checker:
             Finding(rule_id, field, message, rule.confidence, rule.source, blocking, override)
         )
 
-    def at_least(self, rule_id: str, field: str, value: Decimal | int | None, what: str) -> None:
-        """`value` >= threshold; an unknown value is a finding too, since the rule cannot be shown to hold."""
+    def at_least(
+        self, rule_id: str, field: str, value: Decimal | int | None, what: Message, *, people: bool = False
+    ) -> None:
+        """`value` >= threshold; an unknown value is a finding too, since the rule cannot be shown to hold.
+
+        `people`: the value is a head count, which Japanese writes as 40,000人.
+        """
         threshold = self.rules.threshold(rule_id)
         if value is None:
-            self.fail(rule_id, field, f"{what} was not supplied, so the rule ({threshold}) cannot be checked")
+            self.fail(rule_id, field, msg("requirements.not_supplied", what=what, threshold=threshold))
         elif Decimal(value) < threshold:
-            self.fail(rule_id, field, f"{what} is {value}, below the guideline of {threshold}")
+            key = "requirements.population_below_guideline" if people else "requirements.below_guideline"
+            self.fail(rule_id, field, msg(key, what=what, value=value, threshold=threshold))
 
 
 def check_declaration(
@@ -95,19 +102,19 @@ def check_declaration(
             check.fail(
                 f"{prefix}.centre_is_city",
                 f"{field}.code",
-                f"{gov.name} is a {gov.kind.value}; only a 市 can be the centre",
+                msg("requirements.centre_is_city", name=gov.name, kind=gov.kind.value),
             )
         if gov.prefecture_code in THREE_METROPOLITAN_PREFECTURES:
             check.fail(
                 f"{prefix}.outside_three_metropolitan",
                 f"{field}.code",
-                f"{gov.name} lies in {gov.prefecture}, one of the three metropolitan areas",
+                msg("requirements.outside_three_metropolitan", name=gov.name, prefecture=gov.prefecture),
             )
         check.at_least(
             f"{prefix}.day_night_ratio",
             f"{field}.day_night_ratio",
             centre.day_night_ratio,
-            f"the daytime/night-time ratio of {gov.name}",
+            msg("requirements.what.day_night_ratio", name=gov.name),
         )
     if len(centres) == 1:
         _single_centre(check, area_type, centres[0].government)
@@ -119,7 +126,7 @@ def check_declaration(
             f"{prefix}.partner_commuting_share",
             f"members[{at}].commuting_share",
             partner.commuting_share,
-            f"the share of commuters from {partner.government.name}",
+            msg("requirements.what.commuting_share", name=partner.government.name),
         )
     blocking = [f for f in check.findings if f.blocking]
     if blocking:
@@ -134,25 +141,34 @@ def _single_centre(check: _Checker, area_type: str, gov: LocalGovernment) -> Non
             check.fail(
                 "metropolitan.centre_designated_or_core",
                 field,
-                f"{gov.name} is neither a designated city nor a core city",
+                msg("requirements.centre_designated_or_core", name=gov.name),
             )
         return
     floor = check.rules.threshold("settlement.centre_population_floor")
     population = gov.population
     if population is None:
-        check.fail("settlement.centre_population_floor", field, f"{gov.name} has no population figure")
+        check.fail(
+            "settlement.centre_population_floor", field, msg("requirements.no_population", name=gov.name)
+        )
     elif population <= floor:
         check.fail(
             "settlement.centre_population_floor",
             field,
-            f"{gov.name} has {population:,} inhabitants ({gov.population_year}), not above {floor:,}",
+            msg(
+                "requirements.population_floor",
+                name=gov.name,
+                population=population,
+                year=gov.population_year,
+                floor=floor,
+            ),
         )
     else:
         check.at_least(
             "settlement.centre_population_guideline",
             field,
             population,
-            f"the population of {gov.name} ({gov.population_year})",
+            msg("requirements.what.population_in", name=gov.name, year=gov.population_year),
+            people=True,
         )
 
 
@@ -162,12 +178,16 @@ def _two_centres(check: _Checker, area_type: str, govs: list[LocalGovernment], a
         check.fail(
             f"{prefix}.two_centres_adjacent",
             "centres_adjacent",
-            "the declaration does not state that the two centres are adjacent",
+            msg("requirements.two_centres_adjacent"),
         )
     populations = [g.population for g in govs]
     if any(p is None for p in populations):
         missing = next(g.name for g in govs if g.population is None)
-        check.fail(f"{prefix}.two_centres_total_population", "centres", f"{missing} has no population figure")
+        check.fail(
+            f"{prefix}.two_centres_total_population",
+            "centres",
+            msg("requirements.no_population", name=missing),
+        )
         return
     known = [p for p in populations if p is not None]
     if area_type == "metropolitan":
@@ -176,13 +196,15 @@ def _two_centres(check: _Checker, area_type: str, govs: list[LocalGovernment], a
                 "metropolitan.two_centres_each_population",
                 f"centres[{i}].code",
                 gov.population,
-                f"the population of {gov.name}",
+                msg("requirements.what.population_of", name=gov.name),
+                people=True,
             )
         check.at_least(
             "metropolitan.two_centres_total_population",
             "centres",
             sum(known),
-            "the combined population of the two centres",
+            msg("requirements.what.combined_population"),
+            people=True,
         )
         return
     total_floor = check.rules.threshold("settlement.two_centres_total_population")
@@ -190,11 +212,12 @@ def _two_centres(check: _Checker, area_type: str, govs: list[LocalGovernment], a
         check.fail(
             "settlement.two_centres_total_population",
             "centres",
-            f"the two centres have {sum(known):,} inhabitants together, not above {total_floor:,}",
+            msg("requirements.two_centres_total_floor", total=sum(known), floor=total_floor),
         )
     check.at_least(
         "settlement.two_centres_larger_population",
         "centres",
         max(known),
-        "the population of the larger centre",
+        msg("requirements.what.larger_centre_population"),
+        people=True,
     )

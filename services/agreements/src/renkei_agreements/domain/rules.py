@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 
 from renkei_agreements.domain.codes import checked_code
 from renkei_agreements.domain.vocabulary import AreaType, Confidence
@@ -132,11 +133,11 @@ def check_override(override: RuleOverride, rules: RuleBook) -> RuleOverride:
     violations: list[Violation] = []
     rule = rules.get(override.rule)
     if rule is None:
-        violations.append(Violation("rule", "known_rule", f"no requirement rule {override.rule!a}"))
-    elif not (rule.blocking and rule.overridable):
         violations.append(
-            Violation("rule", "overridable", f"{rule.id} does not block or admits no exception")
+            Violation("rule", "known_rule", msg("agreements.known_rule", override_rule=override.rule))
         )
+    elif not (rule.blocking and rule.overridable):
+        violations.append(Violation("rule", "overridable", msg("agreements.overridable", rule_id=rule.id)))
     code = override.centre_code
     try:
         code = checked_code(override.centre_code, "centre_code")
@@ -145,7 +146,7 @@ def check_override(override: RuleOverride, rules: RuleBook) -> RuleOverride:
     for field in ("reason", "approved_by"):
         if not getattr(override, field).strip():
             violations.append(
-                Violation(field, "required", f"an override must state {field.replace('_', ' ')}")
+                Violation(field, "required", msg("agreements.required_2", value=field.replace("_", " ")))
             )
     if violations:
         raise RuleViolation(violations=violations)

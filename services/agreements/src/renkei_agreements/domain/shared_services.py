@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 
 from renkei_common.domain_errors import StateConflict
+from renkei_common.i18n import msg
 
 
 class Consent(StrEnum):
@@ -48,7 +49,9 @@ def check_may_consent(member: str, basis: ConsentBasis | None) -> None:
     """A member consents once; the lead and parties of the agreement already count as consented."""
     if basis is not None:
         raise StateConflict(
-            f"{member} has already consented ({basis.value})", rule="already_consented", member=member
+            msg("agreements.already_consented", member=member, basis_value=basis.value),
+            rule="already_consented",
+            member=member,
         )
 
 
@@ -57,7 +60,7 @@ def check_all_consented(consents: Mapping[str, ConsentBasis | None]) -> None:
     pending = [code for code, basis in consents.items() if basis is None]
     if pending:
         raise StateConflict(
-            f"members have not consented to this shared service: {', '.join(pending)}",
+            msg("agreements.members_consented", value=", ".join(pending)),
             rule="members_consented",
             missing=[{"step": "consent", "party": code} for code in pending],
         )

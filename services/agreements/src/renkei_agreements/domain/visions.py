@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from renkei_common.domain_errors import RuleViolation, StateConflict, Violation
+from renkei_common.i18n import msg
 
 from renkei_agreements.domain.vocabulary import AreaType, BondField, VisionStatus
 
@@ -68,7 +69,7 @@ def check_vision(draft: VisionDraft, *, participants: Collection[str]) -> None:
         raise RuleViolation(
             "area_id",
             "area_has_vision",
-            "visions belong to 連携中枢都市圏 and 定住自立圏, not to other wide-area cooperation",
+            msg("agreements.area_has_vision"),
         )
     violations: list[Violation] = []
     span = draft.last_fiscal_year - draft.first_fiscal_year + 1
@@ -77,7 +78,7 @@ def check_vision(draft: VisionDraft, *, participants: Collection[str]) -> None:
             Violation(
                 "last_fiscal_year",
                 "period",
-                f"a vision covers 1 to {MAX_PERIOD_YEARS} fiscal years, not {span}",
+                msg("agreements.period", MAX_PERIOD_YEARS=MAX_PERIOD_YEARS, span=span),
             )
         )
     for i, project in enumerate(draft.projects):
@@ -96,7 +97,9 @@ def _project(
     if project.role not in roles:
         found.append(
             Violation(
-                f"{where}.role", "area_role", f"a {draft.area_type} area's roles are {', '.join(roles)}"
+                f"{where}.role",
+                "area_role",
+                msg("agreements.area_role", draft_area_type=draft.area_type, value=", ".join(roles)),
             )
         )
     if project.bond_eligibility is not None:
@@ -105,12 +108,16 @@ def _project(
                 Violation(
                     f"{where}.bond_eligibility",
                     "settlement_only",
-                    "bond eligibility by field is stated for 共生ビジョン projects only",
+                    msg("agreements.settlement_only"),
                 )
             )
         elif project.bond_eligibility not in BOND_FIELDS:
             found.append(
-                Violation(f"{where}.bond_eligibility", "bond_field", f"one of {', '.join(BOND_FIELDS)}")
+                Violation(
+                    f"{where}.bond_eligibility",
+                    "bond_field",
+                    msg("agreements.bond_field", value=", ".join(BOND_FIELDS)),
+                )
             )
     seen: set[tuple[int, str]] = set()
     for j, budget in enumerate(project.budgets):
@@ -118,7 +125,9 @@ def _project(
         if not draft.covers(budget.fiscal_year):
             found.append(
                 Violation(
-                    f"{at}.fiscal_year", "within_period", f"FY{budget.fiscal_year} is outside the vision"
+                    f"{at}.fiscal_year",
+                    "within_period",
+                    msg("agreements.within_period_2", budget_fiscal_year=budget.fiscal_year),
                 )
             )
         if budget.municipality_code not in participants:
@@ -126,7 +135,7 @@ def _project(
                 Violation(
                     f"{at}.municipality_code",
                     "area_participant",
-                    f"{budget.municipality_code} is neither centre nor member of the area",
+                    msg("agreements.area_participant", budget_municipality_code=budget.municipality_code),
                 )
             )
         if (budget.fiscal_year, budget.municipality_code) in seen:
@@ -134,7 +143,7 @@ def _project(
                 Violation(
                     f"{at}.fiscal_year",
                     "one_budget_per_year_and_member",
-                    "give one amount per fiscal year and member",
+                    msg("agreements.one_budget_per_year_and_member"),
                 )
             )
         seen.add((budget.fiscal_year, budget.municipality_code))
@@ -144,34 +153,40 @@ def _project(
 def _kpi(draft: VisionDraft, kpi: KpiDraft, where: str) -> list[Violation]:
     found: list[Violation] = []
     if kpi.project_index is not None and not 0 <= kpi.project_index < len(draft.projects):
-        found.append(Violation(f"{where}.project_index", "project_exists", "no project at that index"))
+        found.append(Violation(f"{where}.project_index", "project_exists", msg("agreements.project_exists")))
     if kpi.baseline_fiscal_year is not None and kpi.baseline_fiscal_year > draft.last_fiscal_year:
         found.append(
-            Violation(f"{where}.baseline_fiscal_year", "not_after_period", "the baseline is after the vision")
+            Violation(f"{where}.baseline_fiscal_year", "not_after_period", msg("agreements.not_after_period"))
         )
     years = [year for year, _ in kpi.targets]
     for j, (year, value) in enumerate(kpi.targets):
         if not draft.covers(year):
             found.append(
                 Violation(
-                    f"{where}.targets[{j}].fiscal_year", "within_period", f"FY{year} is outside the vision"
+                    f"{where}.targets[{j}].fiscal_year",
+                    "within_period",
+                    msg("agreements.within_period_3", year=year),
                 )
             )
         if years.count(year) > 1:
             found.append(
-                Violation(f"{where}.targets[{j}].fiscal_year", "one_target_per_year", f"FY{year} given twice")
+                Violation(
+                    f"{where}.targets[{j}].fiscal_year",
+                    "one_target_per_year",
+                    msg("agreements.one_target_per_year", year=year),
+                )
             )
         if not math.isfinite(value):
-            found.append(Violation(f"{where}.targets[{j}].value", "finite", "a target is a finite number"))
+            found.append(Violation(f"{where}.targets[{j}].value", "finite", msg("agreements.finite")))
     return found
 
 
 def check_adoption(*, status: VisionStatus, project_count: int) -> VisionStatus:
     """The status after adoption (策定), or why the vision cannot be adopted."""
     if status != VisionStatus.DRAFT:
-        raise StateConflict("the vision is already adopted", rule="already_adopted")
+        raise StateConflict(msg("agreements.already_adopted"), rule="already_adopted")
     if project_count == 0:
-        raise RuleViolation("projects", "at_least_one", "a vision needs at least one project to be adopted")
+        raise RuleViolation("projects", "at_least_one", msg("agreements.at_least_one"))
     return VisionStatus.ADOPTED
 
 
@@ -179,12 +194,17 @@ def check_kpi_report(
     *, status: VisionStatus, first_fiscal_year: int, last_fiscal_year: int, fiscal_year: int
 ) -> None:
     if status != VisionStatus.ADOPTED:
-        raise StateConflict("KPIs are reported against an adopted vision", rule="vision_not_adopted")
+        raise StateConflict(msg("agreements.vision_not_adopted"), rule="vision_not_adopted")
     if not first_fiscal_year <= fiscal_year <= last_fiscal_year:
         raise RuleViolation(
             "fiscal_year",
             "within_period",
-            f"FY{fiscal_year} is outside the vision's FY{first_fiscal_year}–FY{last_fiscal_year}",
+            msg(
+                "agreements.within_period",
+                fiscal_year=fiscal_year,
+                first_fiscal_year=first_fiscal_year,
+                last_fiscal_year=last_fiscal_year,
+            ),
         )
 
 

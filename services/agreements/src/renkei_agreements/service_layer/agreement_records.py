@@ -9,6 +9,7 @@ from renkei_common.auth import Actor, ensure_can_write
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.errors import FieldError, Forbidden, NotFound
+from renkei_common.i18n import msg
 from renkei_common.persistence import load, new_id, now, snapshot
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import select
@@ -52,7 +53,7 @@ async def _party_or_authority(
     ensure_can_write(actor)
     is_party = actor.org in parties_of(row) and actor.has_role("municipality", "prefecture")
     if not (is_party or _is_authority(actor, row)):
-        message = f"organisation {actor.org} is neither {PARTY} nor its supervising authority"
+        message = msg("agreements.party_or_authority", org=actor.org, party=PARTY)
         error = FieldError(field="path.agreement_id", rule="party_or_authority", message=message)
         raise Forbidden(message, errors=[error])
     return uow.change(row, if_match=if_match, action=action)
@@ -68,7 +69,7 @@ async def record_recommendation(
             raise RuleViolation(
                 "issued_by",
                 "supervising_authority",
-                f"this agreement is supervised by the {targets_of(row)[0]['authority']}",
+                msg("agreements.supervising_authority", value=targets_of(row)[0]["authority"]),
             )
         record = RecommendationRow(
             id=new_id(),
@@ -103,7 +104,7 @@ async def apply_for_settlement(
         )
         if row.status != Status.IN_FORCE:
             raise StateConflict(
-                f"only an agreement in force can be disputed; it is {row.status.value}", rule="not_in_force"
+                msg("agreements.not_in_force_2", row_status_value=row.status.value), rule="not_in_force"
             )
         at = now()
         dispute = DisputeRow(
@@ -140,21 +141,27 @@ async def update_dispute(
         row = await _party_or_authority(uow, agreement_id, if_match, "agreement.dispute_updated")
         dispute = await uow.session.get(DisputeRow, dispute_id)
         if dispute is None or dispute.agreement_id != row.id:
-            raise NotFound(f"agreement {agreement_id!a} has no dispute {dispute_id!a}")
+            raise NotFound(
+                msg(
+                    "agreements.agreement_records.agreement_has_no_dispute",
+                    agreement_id=agreement_id,
+                    dispute_id=dispute_id,
+                )
+            )
         if dispute.status == DisputeStatus.CLOSED:
-            raise StateConflict("the dispute is closed", rule="dispute_closed")
+            raise StateConflict(msg("agreements.dispute_closed"), rule="dispute_closed")
         before = snapshot(dispute)
         if command.plan_presented_on is not None:
             if command.plan_presented_on < dispute.applied_on:
                 raise RuleViolation(
-                    "plan_presented_on", "not_before_application", "a plan follows the application"
+                    "plan_presented_on", "not_before_application", msg("agreements.not_before_application")
                 )
             dispute.plan_presented_on, dispute.plan_summary = command.plan_presented_on, command.plan_summary
             dispute.status = DisputeStatus.PLAN_PRESENTED
         if command.closed_on is not None:
             if command.closed_on < dispute.applied_on:
                 raise RuleViolation(
-                    "closed_on", "not_before_application", "a dispute closes after its application"
+                    "closed_on", "not_before_application", msg("agreements.not_before_application_2")
                 )
             dispute.closed_on, dispute.status = command.closed_on, DisputeStatus.CLOSED
         dispute.updated_at = now()

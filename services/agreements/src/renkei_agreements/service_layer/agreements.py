@@ -9,6 +9,7 @@ from renkei_common.access import can_read, ensure_acts_for_one_of, ensure_can_re
 from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import select
@@ -149,7 +150,7 @@ async def area_of(session: AsyncSession, actor: Actor, area_id: str | None) -> A
         return None
     area = await session.get(AreaRow, area_id)
     if area is None or not can_read(actor, participants(area)):
-        raise RuleViolation("area_id", "unknown_area", f"no area {area_id!a}")
+        raise RuleViolation("area_id", "unknown_area", msg("agreements.unknown_area", area_id=area_id))
     return area
 
 
@@ -169,7 +170,11 @@ async def area_type_of(session: AsyncSession, area_id: str | None) -> AreaType |
 
 def check_role_division(divisions: Sequence[RoleDivision], parties: tuple[str, str]) -> None:
     violations = [
-        Violation(f"role_division[{i}].party", "party_of_agreement", f"{d.party} is not a party")
+        Violation(
+            f"role_division[{i}].party",
+            "party_of_agreement",
+            msg("agreements.party_of_agreement_3", d_party=d.party),
+        )
         for i, d in enumerate(divisions)
         if d.party not in parties
     ]

@@ -9,6 +9,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, Violation
 from renkei_common.events.contracts import AreaDeclared, AreaMember, AreaUpdated
+from renkei_common.i18n import msg, stored
 from renkei_common.persistence import fetch_page, load, new_id, snapshot
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from renkei_common.writes import jsonable
@@ -89,7 +90,13 @@ async def declare_area(
                 }
             ),
             # An override admitted is stored with its warning (dates as ISO strings: JSON-safe).
-            warnings=jsonable([{name: getattr(f, name) for name in WARNING_FIELDS} for f in findings]),
+            # The message's key and parameters too, so that a reader gets it in the language it asks for.
+            warnings=jsonable(
+                [
+                    {**{name: getattr(f, name) for name in WARNING_FIELDS}, **stored(f.message)}
+                    for f in findings
+                ]
+            ),
             consensus_rules=command.consensus_rules,
         )
         area.members = [_member_row(area, m) for _, m in wanted]
@@ -210,7 +217,7 @@ async def list_areas(
 def _member_of(area: AreaRow, member_id: str) -> AreaMemberRow:
     row = next((m for m in area.members if m.id == member_id), None)
     if row is None:
-        message = f"area {area.id!a} has no member row {member_id!a}"
+        message = msg("agreements.member_of_area", area_id=area.id, member_id=member_id)
         raise RuleViolation("member_id", "member_of_area", message, location="path")
     return row
 
@@ -232,10 +239,10 @@ def _check_distinct(centres: list[str], members: list[str]) -> None:
     violations = []
     if len(set(centres)) != len(centres):
         violations.append(
-            Violation("centres[1].code", "distinct_centres", "the two centres must be different")
+            Violation("centres[1].code", "distinct_centres", msg("agreements.distinct_centres"))
         )
     violations += [
-        Violation(f"members[{i}].code", "centre_not_member", f"{code} is a centre; list it once")
+        Violation(f"members[{i}].code", "centre_not_member", msg("agreements.centre_not_member", code=code))
         for i, code in enumerate(members)
         if code in centres
     ]

@@ -218,16 +218,45 @@ class Weights:
 class MemberUsage:
     code: str
     usage: Decimal | None = None
+    fiscal_need_yen: int | None = None
+    tonnage: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class BasisWeights:
+    equal: str = "0"  # decimal strings, kept exactly as agreed
+    population: str = "0"
+    usage: str = "0"
+    fiscal_need: str = "0"
+    tonnage: str = "0"
+
+
+@dataclass(frozen=True)
+class WeightPeriodIn:
+    weights: BasisWeights
+    from_fy: int | None = None
+    to_fy: int | None = None
+
+
+@dataclass(frozen=True)
+class CostClassIn:
+    cost_class: str
+    cost_yen: int
+    schedule: tuple[WeightPeriodIn, ...]
 
 
 @dataclass(frozen=True)
 class AgreeCostSharing:
+    """Either the single-cost shape (`cost_yen` and `weights`) or `classes`, one formula per cost class."""
+
     fiscal_year: int
-    cost_yen: int
-    weights: Weights
     members: tuple[MemberUsage, ...]
     remainder_to: str
     agreed_on: date
+    cost_yen: int | None = None
+    weights: Weights | None = None
+    classes: tuple[CostClassIn, ...] | None = None
+    rounding: str = "floor_to_yen"
 
 
 # Visions (都市圏ビジョン / 共生ビジョン)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 from renkei_common.refdata import LocalGovernment
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,7 +55,9 @@ async def governments(session: AsyncSession, codes_by_field: Mapping[str, str]) 
     for field, code in normalised.items():
         if code not in found:
             violations.append(
-                Violation(field, "unknown_local_government", f"no local government with code {code}")
+                Violation(
+                    field, "unknown_local_government", msg("agreements.unknown_local_government", code=code)
+                )
             )
     if violations:
         raise RuleViolation(violations=violations)

@@ -18,6 +18,7 @@ from renkei_agreements.adapters.cache import TtlCache
 from renkei_agreements.adapters.orm import Municipality, MunicipalityRow, PopulationImportRow
 from renkei_agreements.domain.codes import checked_code
 from renkei_agreements.domain.population_import import LOCATION, PopulationRow, parse_population_csv
+from renkei_agreements.service_layer.cost_sharings import recompute_after_population_import
 from renkei_agreements.service_layer.governments import to_government
 
 IMPORT_ROLES = ("operator", "national", "prefecture")
@@ -98,6 +99,7 @@ async def import_populations(
                 r.field("population"),
                 "newer_figure_exists",
                 f"line {r.line}: {r.code} already has a figure for {existing[r.code].population_year}",
+                line=r.line,
             )
             for r in parsed
             if (existing[r.code].population_year or 0) > year
@@ -119,6 +121,9 @@ async def import_populations(
             row.population, row.population_year, row.population_source = parsed_row.population, year, source
             row.updated_at = at
             uow.emit(row, _updated_event(row, changes[-1]))
+        # Agreed cost sharings weighted by population follow in the same transaction, so finance never
+        # reports shares computed on figures the registry no longer holds.
+        await recompute_after_population_import(uow, codes=[c.row.code for c in changes], year=year)
         record = PopulationImportRow(
             id=new_id(),
             year=year,
@@ -148,6 +153,7 @@ def _ensure_may_import(actor: Actor, rows: list[PopulationRow]) -> None:
                 field=f"{LOCATION}.{r.field('code')}",
                 rule="own_prefecture_only",
                 message=f"line {r.line}: {r.code} is outside prefecture {actor.org[:2]}",
+                line=r.line,
             )
             for r in outside[:50]
         ]

@@ -6,6 +6,7 @@ from renkei_common.access import can_read, ensure_acts_for_one_of, ensure_can_re
 from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
@@ -32,7 +33,11 @@ async def _subject(
     row: AreaRow | AgreementRow | None
     row = await session.get(AreaRow if subject_type == ProposalSubject.AREA else AgreementRow, subject_id)
     if row is None:
-        raise RuleViolation("subject_id", "unknown_subject", f"no {subject_type.value} {subject_id!a}")
+        raise RuleViolation(
+            "subject_id",
+            "unknown_subject",
+            msg("agreements.unknown_subject", subject_type_value=subject_type.value, subject_id=subject_id),
+        )
     method = (row.consensus_rules or {}).get("decision_method")
     decision = DecisionMethod(method) if method else None
     if isinstance(row, AreaRow):
@@ -49,14 +54,14 @@ async def open_proposal(*, db: Database, actor: Actor, command: OpenProposal) ->
         given = command.partners
         partners = list(given) if given is not None else [c for c in participants if c != actor.org]
         violations = [
-            Violation(f"partners[{i}]", "participant", f"{code} is not a participant other than the proposer")
+            Violation(f"partners[{i}]", "participant", msg("agreements.participant", code=code))
             for i, code in enumerate(partners)
             if code not in participants or code == actor.org
         ]
         if len(set(partners)) != len(partners):
-            violations.append(Violation("partners", "distinct", "list each partner once"))
+            violations.append(Violation("partners", "distinct", msg("agreements.distinct")))
         if not partners:
-            violations.append(Violation("partners", "at_least_one", "a proposal needs at least one partner"))
+            violations.append(Violation("partners", "at_least_one", msg("agreements.at_least_one_2")))
         if violations:
             raise RuleViolation(violations=violations)
         proposal = ProposalRow(
@@ -88,7 +93,7 @@ async def record_position(
         partner = command.partner or actor.org
         if partner not in proposal.partner_codes:
             raise RuleViolation(
-                "partner", "partner_of_proposal", f"{partner} is not a partner of this proposal"
+                "partner", "partner_of_proposal", msg("agreements.partner_of_proposal", partner=partner)
             )
         allowed = {"proposer": proposal.proposer_code, "partner": partner}
         uow.authorise(
@@ -99,7 +104,9 @@ async def record_position(
         uow.change(proposal, if_match=if_match, action=f"proposal.position.{position.value}")
         if command.stated_on < proposal.opened_on:
             raise RuleViolation(
-                "stated_on", "not_before_opening", f"the proposal opened on {proposal.opened_on}"
+                "stated_on",
+                "not_before_opening",
+                msg("agreements.not_before_opening", proposal_opened_on=proposal.opened_on),
             )
         current = current_positions(proposal).get(partner)
         check_position(current.position if current else None, position, reasons=command.reasons)

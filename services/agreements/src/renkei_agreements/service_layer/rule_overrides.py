@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from renkei_common.auth import Actor, ensure_can_write
 from renkei_common.db import Database
 from renkei_common.errors import Forbidden
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, new_id
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
@@ -27,7 +28,9 @@ async def record_rule_override(
     """Record an approved override (audited); a declaration by that centre then warns instead of refusing."""
     ensure_can_write(actor)
     if not actor.has_role(*OVERRIDE_ROLES):
-        raise Forbidden(f"recording a rule override needs one of the roles: {', '.join(OVERRIDE_ROLES)}")
+        raise Forbidden(
+            msg("agreements.rule_overrides.recording_a_rule_override_needs", value=", ".join(OVERRIDE_ROLES))
+        )
     override = check_override(
         RuleOverride(
             rule=command.rule,

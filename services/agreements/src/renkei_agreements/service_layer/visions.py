@@ -10,6 +10,7 @@ from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.errors import NotFound
 from renkei_common.events.contracts import KpiReported, ProjectBudget, VisionAdopted, VisionProject
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now, snapshot
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import select
@@ -47,7 +48,7 @@ async def _area(session: AsyncSession, area_id: str, *, with_members: bool = Tru
     options = () if with_members else (raiseload(AreaRow.members),)
     area = await session.get(AreaRow, area_id, options=options)
     if area is None:
-        raise RuleViolation("area_id", "unknown_area", f"no area {area_id!a}")
+        raise RuleViolation("area_id", "unknown_area", msg("agreements.unknown_area", area_id=area_id))
     return area
 
 
@@ -92,7 +93,7 @@ async def update_vision(
             uow, vision_id, if_match, action="vision.revised", with_members=True
         )
         if vision.status != VisionStatus.DRAFT:
-            raise StateConflict("an adopted vision is not edited; draft a new one", rule="already_adopted")
+            raise StateConflict(msg("agreements.already_adopted_2"), rule="already_adopted")
         first = command.first_fiscal_year or vision.first_fiscal_year
         last = command.last_fiscal_year or vision.last_fiscal_year
         projects = (
@@ -160,13 +161,13 @@ async def report_kpi(
         )
         found = (await uow.session.execute(query)).unique().first()
         if found is None:
-            raise NotFound(f"vision {vision_id!a} not found")
+            raise NotFound(msg("agreements.visions.vision_not_found", vision_id=vision_id))
         vision, centre_codes = found
         uow.authorise(centre_codes, field="path.vision_id", what=CENTRE)
         uow.change(vision, if_match=if_match, action="vision.kpi_reported")
         kpi = next((k for k in vision.kpis if k.id == kpi_id), None)
         if kpi is None:
-            raise NotFound(f"vision {vision_id!a} has no KPI {kpi_id!a}")
+            raise NotFound(msg("agreements.visions.vision_has_no_kpi", vision_id=vision_id, kpi_id=kpi_id))
         rules.check_kpi_report(
             status=vision.status,
             first_fiscal_year=vision.first_fiscal_year,

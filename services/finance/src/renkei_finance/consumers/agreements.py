@@ -7,7 +7,7 @@ from datetime import date
 from renkei_common.events.contracts import AgreementAmended, AgreementSigned, AgreementTerminated, Party
 from renkei_common.events.handlers import EventMeta, HandlerRegistry
 from renkei_common.events.projection import apply_if_newer
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from renkei_finance.adapters.orm import AgreementPartyProjection, AgreementProjection
@@ -80,18 +80,9 @@ async def on_agreement_terminated(event: AgreementTerminated, meta: EventMeta, s
 async def _replace_parties(
     session: AsyncSession, meta: EventMeta, agreement_id: str, parties: list[Party]
 ) -> None:
-    before = set(
-        (
-            await session.scalars(
-                select(AgreementPartyProjection.code).where(
-                    AgreementPartyProjection.agreement_id == agreement_id
-                )
-            )
-        ).all()
-    )
-    await session.execute(
-        delete(AgreementPartyProjection).where(AgreementPartyProjection.agreement_id == agreement_id)
-    )
+    # One round trip: the delete hands back the parties it removed, whose cells may change too.
+    removed = delete(AgreementPartyProjection).where(AgreementPartyProjection.agreement_id == agreement_id)
+    before = set((await session.scalars(removed.returning(AgreementPartyProjection.code))).all())
     unique = {p.code: p for p in parties}
     session.add_all(
         AgreementPartyProjection(agreement_id=agreement_id, code=p.code, role=p.role) for p in unique.values()

@@ -33,14 +33,9 @@ async def on_area(event: AreaDeclared | AreaUpdated, meta: EventMeta, session: A
     result = await apply_if_newer(session, AreaProjection, {"area_id": event.area_id}, meta, area)
     if not result.applied:
         return
-    before = set(
-        (
-            await session.scalars(
-                select(AreaMemberProjection.code).where(AreaMemberProjection.area_id == event.area_id)
-            )
-        ).all()
-    )
-    await session.execute(delete(AreaMemberProjection).where(AreaMemberProjection.area_id == event.area_id))
+    # One round trip: the delete hands back the members it removed, whose cells may change too.
+    removed = delete(AreaMemberProjection).where(AreaMemberProjection.area_id == event.area_id)
+    before = set((await session.scalars(removed.returning(AreaMemberProjection.code))).all())
     unique = {(m.code, m.since): m for m in event.members}
     session.add_all(
         AreaMemberProjection(area_id=event.area_id, code=m.code, since=m.since, until=m.until, role=m.role)
@@ -99,6 +94,20 @@ async def on_cost_sharing(event: CostSharingAgreed, meta: EventMeta, session: As
             "population_weight": event.population_weight,
             "usage_weight": event.usage_weight,
             "remainder_to": event.remainder_to,
+            # Per cost class (建設費, 運営費, ...): each class's cost, weights and every member's share of it.
+            "rounding": event.rounding,
+            "classes": [
+                {
+                    **c.model_dump(mode="json"),
+                    "shares": {
+                        m.municipality_code: s.share_yen
+                        for m in event.members
+                        for s in m.classes
+                        if s.cost_class == c.cost_class
+                    },
+                }
+                for c in event.classes
+            ],
         },
         "revision": event.revision,
         "agreed_on": event.agreed_on,

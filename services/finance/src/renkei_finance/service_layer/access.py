@@ -9,6 +9,7 @@ from __future__ import annotations
 from renkei_common.access import can_read, prefecture_scope
 from renkei_common.auth import Actor, Role
 from renkei_common.errors import FieldError, Forbidden
+from renkei_common.i18n import msg
 from sqlalchemy import ColumnElement, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -23,7 +24,7 @@ def can_read_code(actor: Actor, code: str) -> bool:
 def ensure_reader(actor: Actor) -> None:
     """Finance figures are for governments and their auditors; groups and services get 403."""
     if not actor.has_role(*READER_ROLES):
-        message = f"reading finance data needs one of the roles: {', '.join(READER_ROLES)}"
+        message = msg("finance.finance_reader", roles=[str(r) for r in READER_ROLES])
         raise Forbidden(
             message, errors=[FieldError(field="token.roles", rule="finance_reader", message=message)]
         )
@@ -33,14 +34,14 @@ def ensure_can_read_code(actor: Actor, code: str, *, field: str) -> None:
     """A filter naming a government outside the caller's scope is refused, not silently emptied."""
     ensure_reader(actor)
     if not can_read_code(actor, code):
-        message = f"organisation {actor.org} may not read the finance data of {code}"
+        message = msg("finance.read_scope", org=actor.org, code=code)
         raise Forbidden(message, errors=[FieldError(field=field, rule="read_scope", message=message)])
 
 
 def ensure_national_writer(actor: Actor) -> None:
     """Only `national` (総務省) changes rules and records decided amounts; auditors never write."""
     if actor.is_auditor or not actor.has_role(Role.national):
-        message = "this write needs the national role"
+        message = msg("finance.national_only")
         raise Forbidden(
             message, errors=[FieldError(field="token.roles", rule="national_only", message=message)]
         )
@@ -50,7 +51,7 @@ def ensure_oversight(actor: Actor, *, operator: bool = False) -> None:
     """Runs span every recipient: national and auditors read them; operators also run the admin checks."""
     allowed = (Role.national, Role.auditor) + ((Role.operator,) if operator else ())
     if not actor.has_role(*allowed):
-        message = f"this needs one of the roles: {', '.join(allowed)}"
+        message = msg("finance.oversight_only", roles=[str(r) for r in allowed])
         raise Forbidden(
             message, errors=[FieldError(field="token.roles", rule="oversight_only", message=message)]
         )
@@ -89,7 +90,7 @@ async def ensure_can_read_recipient(session: AsyncSession, actor: Actor, code: s
         )
         if shared is not None:
             return
-    message = f"organisation {actor.org} may not read the finance data of {code}"
+    message = msg("finance.read_scope", org=actor.org, code=code)
     raise Forbidden(message, errors=[FieldError(field=field, rule="read_scope", message=message)])
 
 

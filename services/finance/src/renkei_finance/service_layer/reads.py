@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from renkei_common.access import visible
 from renkei_common.auth import Actor
@@ -21,6 +22,9 @@ from renkei_finance.adapters.orm import (
     AllocationRun,
     CostShareProjection,
     CostSharingProjection,
+    DispatchProjection,
+    GroupFundingProjection,
+    GroupProjection,
 )
 from renkei_finance.service_layer.access import (
     ensure_can_read_code,
@@ -63,7 +67,7 @@ class Contribution:
     municipality_code: str
     share_yen: int
     cost_yen: int
-    formula: dict[str, str]
+    formula: dict[str, Any]  # weights as decimal strings, remainder_to, rounding, classes (per cost class)
     population: int | None
     usage: str | None
     revision: int
@@ -177,3 +181,80 @@ async def get_run(db: Database, actor: Actor, *, run_id: str) -> AllocationRun:
     if row is None:
         raise NotFound(f"run {run_id!a} not found")
     return row
+
+
+async def list_dispatches(
+    db: Database,
+    actor: Actor,
+    *,
+    employer: str | None,
+    receiving: str | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[DispatchProjection], str | None]:
+    """Dispatches whose employer or receiving municipality the caller may see, in id order."""
+    ensure_reader(actor)
+    query = select(DispatchProjection).where(
+        visible(actor, [DispatchProjection.employer_code, DispatchProjection.receiving_code])
+    )
+    if employer is not None:
+        ensure_can_read_code(actor, employer, field="query.employer")
+        query = query.where(DispatchProjection.employer_code == employer)
+    if receiving is not None:
+        ensure_can_read_code(actor, receiving, field="query.receiving")
+        query = query.where(DispatchProjection.receiving_code == receiving)
+    if status is not None:
+        query = query.where(DispatchProjection.status == status)
+    if cursor:
+        query = query.where(DispatchProjection.dispatch_id > cursor)
+    async with db.session() as session:
+        rows = list(await session.scalars(query.order_by(DispatchProjection.dispatch_id).limit(limit + 1)))
+    return rows[:limit], rows[limit - 1].dispatch_id if len(rows) > limit else None
+
+
+@dataclass(frozen=True)
+class GroupWithFunding:
+    """A designated group and the municipal money going to it (grants, lease rents, contracts)."""
+
+    group: GroupProjection
+    funding: list[GroupFundingProjection]
+
+
+async def list_groups(
+    db: Database,
+    actor: Actor,
+    *,
+    municipality: str | None,
+    fiscal_year: int | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[GroupWithFunding], str | None]:
+    """Groups of the municipalities the caller may see, each with its funding (of `fiscal_year` if given)."""
+    ensure_reader(actor)
+    query = select(GroupProjection).where(visible(actor, [GroupProjection.municipality_code]))
+    if municipality is not None:
+        ensure_can_read_code(actor, municipality, field="query.municipality")
+        query = query.where(GroupProjection.municipality_code == municipality)
+    if cursor:
+        query = query.where(GroupProjection.group_id > cursor)
+    async with db.session() as session:
+        groups = list(await session.scalars(query.order_by(GroupProjection.group_id).limit(limit + 1)))
+        page = groups[:limit]
+        funding_query = select(GroupFundingProjection).where(
+            GroupFundingProjection.group_id.in_([g.group_id for g in page])
+        )
+        if fiscal_year is not None:
+            funding_query = funding_query.where(GroupFundingProjection.fiscal_year == fiscal_year)
+        funding = list(
+            await session.scalars(
+                funding_query.order_by(GroupFundingProjection.fiscal_year, GroupFundingProjection.funding_id)
+            )
+        )
+    by_group: dict[str, list[GroupFundingProjection]] = {}
+    for f in funding:
+        by_group.setdefault(f.group_id, []).append(f)
+    return (
+        [GroupWithFunding(g, by_group.get(g.group_id, [])) for g in page],
+        page[-1].group_id if len(groups) > limit else None,
+    )

@@ -108,6 +108,20 @@ async def _stored(
     return found
 
 
+def _total_in_memory(
+    cells: dict[int, set[str]], fresh: dict[int, list[Line]], fiscal_years: list[int], codes: list[str]
+) -> int | None:
+    """The event's total from the lines just computed, when every (FY, code) it sums was recomputed."""
+    for fy in fiscal_years:
+        recomputed = cells.get(fy, set())
+        if EVERY_RECIPIENT not in recomputed and not recomputed.issuperset(codes):
+            return None
+    wanted = set(codes)
+    return sum(
+        line.amount_yen for fy in fiscal_years for line in fresh.get(fy, []) if line.recipient_code in wanted
+    )
+
+
 async def _lock(session: AsyncSession) -> None:
     if session.get_bind().dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
@@ -118,9 +132,17 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
     started = datetime.now(UTC)
     async with db.transaction() as session:
         await _lock(session)
-        # Only committed marks are read, and only those are deleted (by id): a mark a consumer commits
-        # meanwhile stays for the next run.
-        dirty = list((await session.scalars(select(DirtyCell))).all())
+        # One statement takes the marks: only committed marks are deleted and returned, and a mark a
+        # consumer commits meanwhile stays for the next run. Without any, the rollback puts nothing back.
+        dirty = list(
+            (
+                await session.execute(
+                    delete(DirtyCell).returning(
+                        DirtyCell.fiscal_year, DirtyCell.recipient_code, DirtyCell.event_id
+                    )
+                )
+            ).all()
+        )
         if not dirty and not full:
             return None
         cells: dict[int, set[str]] = defaultdict(set)
@@ -138,7 +160,8 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
         changes: list[Change] = []
         new_rows: list[dict[str, Any]] = []
         stored_by_fy = await _stored(session, cells)
-        for fy, lines in lines_by_fy(cells, snapshot, rules).items():
+        fresh_by_fy = lines_by_fy(cells, snapshot, rules)
+        for fy, lines in fresh_by_fy.items():
             stored = stored_by_fy.get(fy, {})
             fresh = {line.identity: line for line in lines}
             for identity, gone in stored.items():
@@ -168,37 +191,42 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
             await session.flush()  # deletions first: a line can disappear and come back under one key
             for start in range(0, len(new_rows), 1000):
                 await session.execute(insert(AllocationLineRecord), new_rows[start : start + 1000])
-        ids = [cell.id for cell in dirty]
-        for start in range(0, len(ids), 1000):
-            await session.execute(delete(DirtyCell).where(DirtyCell.id.in_(ids[start : start + 1000])))
-        sequence = (await session.scalar(select(func.max(AllocationRun.sequence))) or 0) + 1
         changes.sort(key=lambda c: (c.fiscal_year, c.recipient_code, c.measure, c.key))
-        run = AllocationRun(
-            run_id=run_id,
-            sequence=sequence,
-            kind="full" if full else "incremental",
-            started_at=started,
-            finished_at=datetime.now(UTC),
-            trigger_event_ids=triggers,
-            cells=sorted([fy, code] for fy, codes in cells.items() for code in codes),
-            changes=[c.to_dict() for c in changes],
-            total_delta_yen=sum(c.delta_yen for c in changes),
+        values = {
+            "run_id": run_id,
+            "kind": "full" if full else "incremental",
+            "started_at": started,
+            "finished_at": datetime.now(UTC),
+            "trigger_event_ids": triggers,
+            "cells": sorted([fy, code] for fy, codes in cells.items() for code in codes),
+            "changes": [c.to_dict() for c in changes],
+            "total_delta_yen": sum(c.delta_yen for c in changes),
+        }
+        # The run number is taken in the insert itself (the advisory lock serialises runs on PostgreSQL,
+        # SQLite has one writer): one round trip instead of a max() query and an insert.
+        next_sequence = select(func.coalesce(func.max(AllocationRun.sequence), 0) + 1).scalar_subquery()
+        sequence = await session.scalar(
+            insert(AllocationRun).values(sequence=next_sequence, **values).returning(AllocationRun.sequence)
         )
-        session.add(run)
+        assert sequence is not None
+        run = AllocationRun(sequence=sequence, **values)
         if changes:
-            await session.flush()
             changed_codes = sorted({c.recipient_code for c in changes})
-            total = await session.scalar(
-                select(func.coalesce(func.sum(AllocationLineRecord.amount_yen), 0)).where(
-                    AllocationLineRecord.fiscal_year.in_(sorted({c.fiscal_year for c in changes})),
-                    AllocationLineRecord.recipient_code.in_(changed_codes),
+            changed_fys = sorted({c.fiscal_year for c in changes})
+            total = _total_in_memory(cells, fresh_by_fy, changed_fys, changed_codes)
+            if total is None:
+                await session.flush()  # the sum reads the lines as this run left them
+                total = await session.scalar(
+                    select(func.coalesce(func.sum(AllocationLineRecord.amount_yen), 0)).where(
+                        AllocationLineRecord.fiscal_year.in_(changed_fys),
+                        AllocationLineRecord.recipient_code.in_(changed_codes),
+                    )
                 )
-            )
             await add_event(
                 session,
                 AllocationsRecomputed(
                     run_id=run_id,
-                    fiscal_years=sorted({c.fiscal_year for c in changes}),
+                    fiscal_years=changed_fys,
                     municipality_codes=changed_codes,
                     total_yen=int(total or 0),
                     trigger_event_ids=triggers[:100],

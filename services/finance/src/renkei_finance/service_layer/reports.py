@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from enum import StrEnum
 
 from renkei_common.auth import Actor
+from renkei_common.csv_exchange import Charset, column, encode_rows
 from renkei_common.db import Database
 from renkei_common.refdata import POPULATION_SOURCE, Registry
 from renkei_common.refdata.projection import current_registry
@@ -47,6 +46,9 @@ HEADERS = {
     "unconfirmed_lines": "未確認ルールによる明細数",
     "estimate_lines": "試算明細数",
 }
+
+
+CSV_COLUMNS = tuple(column(key, header) for key, header in HEADERS.items())
 
 
 @dataclass
@@ -130,15 +132,8 @@ async def build_report(db: Database, actor: Actor, *, level: Level, fiscal_year:
 
 
 def to_csv(report: Report, *, encoding: str) -> bytes:
-    """CSV with Japanese headers: UTF-8 with a BOM (Excel reads it), or CP932 for prefectural systems."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(list(HEADERS.values()))
-    for row in report.rows:
-        writer.writerow(row.values())
-    if report.attribution:
-        writer.writerow([report.attribution])
-    text = buffer.getvalue()
-    if encoding == "cp932":
-        return text.encode("cp932", errors="replace")
-    return text.encode("utf-8-sig")
+    """CSV with Japanese headers (renkei_common.csv_exchange): UTF-8 with a BOM, or CP932 (`cp932`), where a
+    character CP932 cannot hold is refused naming its line and column rather than written as `?`."""
+    charset = Charset.CP932 if encoding == "cp932" else Charset.UTF8
+    trailer = [[report.attribution]] if report.attribution else []
+    return encode_rows(report.rows, CSV_COLUMNS, charset, trailer=trailer)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 
 from renkei_groups.domain.kinds import DocumentKind, MemberKind, OrganisationKind
 
@@ -37,16 +38,30 @@ def check_members(members: tuple[Member, ...]) -> None:
         at = f"members[{i}]"
         if m.kind is MemberKind.individual and (m.organisation_kind or m.resident_share is not None):
             v.append(
-                Violation(f"{at}.kind", "person_has_no_organisation_data", "a person has no kind or share")
+                Violation(
+                    f"{at}.kind",
+                    "person_has_no_organisation_data",
+                    msg("groups.person_has_no_organisation_data"),
+                )
             )
         if m.kind is MemberKind.organisation:
             if m.organisation_kind is None:
-                v.append(Violation(f"{at}.organisation_kind", "organisation_kind_given", "name the kind"))
+                v.append(
+                    Violation(
+                        f"{at}.organisation_kind",
+                        "organisation_kind_given",
+                        msg("groups.organisation_kind_given"),
+                    )
+                )
             if m.resident_share is None:
-                v.append(Violation(f"{at}.resident_share", "resident_share_given", "give its resident share"))
+                v.append(
+                    Violation(
+                        f"{at}.resident_share", "resident_share_given", msg("groups.resident_share_given")
+                    )
+                )
             elif not 0 <= m.resident_share <= 1:
-                v.append(Violation(f"{at}.resident_share", "share_in_range", "a share is between 0 and 1"))
+                v.append(Violation(f"{at}.resident_share", "share_in_range", msg("groups.share_in_range")))
     if not members:
-        v.append(Violation("members", "not_empty", "a group has at least one member"))
+        v.append(Violation("members", "not_empty", msg("groups.not_empty")))
     if v:
         raise RuleViolation(violations=v)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from renkei_common.domain_errors import RuleViolation, StateConflict, Violation
+from renkei_common.i18n import msg
 
 from renkei_groups.domain.kinds import CoordinationStatus, SupportKind
 
@@ -24,15 +25,17 @@ class Period:
 
 def check_period(period: Period, field: str = "period") -> None:
     if period.end < period.start:
-        raise RuleViolation(f"{field}.end", "end_not_before_start", "the period ends on or after its start")
+        raise RuleViolation(f"{field}.end", "end_not_before_start", msg("groups.end_not_before_start"))
 
 
 def check_support(kind: SupportKind, amount_yen: int | None) -> None:
     """A grant has a positive amount in yen; information provided has none."""
     if kind is SupportKind.grant and (amount_yen is None or amount_yen < 1):
-        raise RuleViolation("amount_yen", "grant_amount_positive", "a grant is at least 1 yen")
+        raise RuleViolation("amount_yen", "grant_amount_positive", msg("groups.grant_amount_positive"))
     if kind is SupportKind.information and amount_yen is not None:
-        raise RuleViolation("amount_yen", "information_has_no_amount", "information provided has no amount")
+        raise RuleViolation(
+            "amount_yen", "information_has_no_amount", msg("groups.information_has_no_amount")
+        )
 
 
 @dataclass(frozen=True)
@@ -54,15 +57,21 @@ def ensure_no_overlap(new: Lease, existing: Iterable[tuple[str, Lease]]) -> None
     """Never two leases of the same part of an asset at the same time; the whole asset covers every part."""
     check_period(new.period)
     if new.rent_yen < 0:
-        raise RuleViolation("rent_yen", "rent_not_negative", "rent is 0 (free) or more yen")
+        raise RuleViolation("rent_yen", "rent_not_negative", msg("groups.rent_not_negative"))
     part = normalise_part(new.part)
     for lease_id, other in existing:
         other_part = normalise_part(other.part)
         same_part = part is None or other_part is None or part == other_part
         if other.asset_id == new.asset_id and same_part and new.period.overlaps(other.period):
             raise StateConflict(
-                f"lease {lease_id} already covers {other_part or 'the whole asset'} of {other.asset_id} "
-                f"from {other.period.start} to {other.period.end}",
+                msg(
+                    "groups.lease_overlap",
+                    lease_id=lease_id,
+                    value=other_part or "the whole asset",
+                    other_asset_id=other.asset_id,
+                    other_period_start=other.period.start,
+                    other_period_end=other.period.end,
+                ),
                 rule="lease_overlap",
                 conflicting_lease_id=lease_id,
             )
@@ -80,15 +89,15 @@ def advance_coordination(
 ) -> None:
     if target not in COORDINATION_NEXT[current]:
         raise StateConflict(
-            f"a coordination request that is {current.value} cannot become {target.value}",
+            msg("groups.coordination_status_order", current_value=current.value, target_value=target.value),
             rule="coordination_status_order",
         )
     if target is CoordinationStatus.answered:
         v = []
         if not (answer and answer.strip()):
-            v.append(Violation("answer", "answer_given", "an answered request carries its answer"))
+            v.append(Violation("answer", "answer_given", msg("groups.answer_given")))
         if answered_on is None:
-            v.append(Violation("answered_on", "answer_dated", "an answered request carries its date"))
+            v.append(Violation("answered_on", "answer_dated", msg("groups.answer_dated")))
         if v:
             raise RuleViolation(violations=v)
 
@@ -107,5 +116,5 @@ def coordination_overdue(
 def check_contract(amount_yen: int, period: Period) -> None:
     """随意契約による委託: a positive amount in integer yen over a real period."""
     if amount_yen < 1:
-        raise RuleViolation("amount_yen", "amount_positive", "a contract is worth at least 1 yen")
+        raise RuleViolation("amount_yen", "amount_positive", msg("groups.amount_positive"))
     check_period(period)

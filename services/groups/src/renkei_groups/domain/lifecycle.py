@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from renkei_common.domain_errors import RuleViolation, StateConflict
+from renkei_common.i18n import msg
 
 from renkei_groups.domain.engine import Judgement
 from renkei_groups.domain.kinds import ApplicationStatus, Outcome
@@ -27,7 +28,12 @@ def next_status(current: ApplicationStatus, action: str) -> ApplicationStatus:
     if current not in allowed:
         names = ", ".join(sorted(s.value for s in allowed))
         raise StateConflict(
-            f"cannot {action.replace('_', ' ')} an application that is {current.value} (needs {names})",
+            msg(
+                "groups.lifecycle.cannot_an_application_that_is",
+                value=action.replace("_", " "),
+                current_value=current.value,
+                names=names,
+            ),
             rule=f"{action}_from_status",
             current_status=current.value,
         )
@@ -38,31 +44,33 @@ def ensure_editable(current: ApplicationStatus) -> None:
     """The group edits its application only while it is a draft."""
     if current is not S.draft:
         raise StateConflict(
-            f"the application is {current.value}; only a draft can be edited", rule="edit_only_draft"
+            msg("groups.edit_only_draft", current_value=current.value), rule="edit_only_draft"
         )
 
 
 def ensure_designable(judgement: Judgement | None) -> None:
     """A requirement shown not met blocks designation; needs_judgement is the decision-maker's call."""
     if judgement is None:
-        raise StateConflict("the application has not been reviewed", rule="reviewed_before_decision")
+        raise StateConflict(msg("groups.reviewed_before_decision"), rule="reviewed_before_decision")
     unmet = [f.requirement for f in judgement.findings if f.outcome is Outcome.not_met]
     if unmet:
         raise StateConflict(
-            f"requirements not met: {', '.join(unmet)}", rule="requirements_met", requirements=unmet
+            msg("groups.requirements_met", value=", ".join(unmet)),
+            rule="requirements_met",
+            requirements=unmet,
         )
 
 
 def ensure_reasons(reasons: str, field: str = "reasons") -> None:
     if not reasons.strip():
-        raise RuleViolation(field, "reasons_given", "a decision states its reasons (理由)")
+        raise RuleViolation(field, "reasons_given", msg("groups.reasons_given"))
 
 
 def ensure_designated(current: ApplicationStatus, *, effect: str) -> None:
     """Every effect of designation is valid only while the group is designated (art. 260-49)."""
     if current is not S.designated:
         raise StateConflict(
-            f"{effect} needs a designated group; this group is {current.value}",
+            msg("groups.designation_in_force", effect=effect, current_value=current.value),
             rule="designation_in_force",
             current_status=current.value,
         )

@@ -14,6 +14,7 @@ from datetime import date
 from fractions import Fraction
 
 from renkei_common.domain_errors import RuleViolation, StateConflict, Violation
+from renkei_common.i18n import msg
 
 from renkei_groups.domain.kinds import DocumentKind, OrganisationKind
 
@@ -131,77 +132,69 @@ def check_profile(profile: OrdinanceProfile) -> None:
     v: list[Violation] = []
     rules = profile.membership
     if profile.effective_on < profile.enacted_on:
-        v.append(
-            Violation("effective_on", "not_before_enactment", "the ordinance takes effect after enactment")
-        )
+        v.append(Violation("effective_on", "not_before_enactment", msg("groups.not_before_enactment")))
     if profile.effective_on < LAW_IN_FORCE_ON:
-        v.append(Violation("effective_on", "law_in_force", "art. 260-49 is in force only from 2024-09-26"))
+        v.append(Violation("effective_on", "law_in_force", msg("groups.law_in_force")))
     for name, share in (
         ("min_resident_share", rules.min_resident_share),
         ("organisation_resident_share", rules.organisation_resident_share),
     ):
         if not 0 < share <= 1:
             v.append(
-                Violation(
-                    f"membership.{name}", "share_in_range", f"a share is above 0 and at most 1, not {share}"
-                )
+                Violation(f"membership.{name}", "share_in_range", msg("groups.share_in_range_2", share=share))
             )
     if rules.min_members < 1:
         v.append(
-            Violation("membership.min_members", "at_least_one_member", "a group has at least one member")
+            Violation("membership.min_members", "at_least_one_member", msg("groups.at_least_one_member"))
         )
     kinds = rules.required_organisation_kinds
     if len(set(kinds)) != len(kinds):
-        v.append(Violation("membership.required_organisation_kinds", "distinct", "list each kind once"))
+        v.append(Violation("membership.required_organisation_kinds", "distinct", msg("groups.distinct")))
     if not 0 <= rules.min_required_kinds <= len(set(kinds)):
         v.append(
             Violation(
                 "membership.min_required_kinds",
                 "within_listed_kinds",
-                f"between 0 and the {len(set(kinds))} listed kinds, not {rules.min_required_kinds}",
+                msg(
+                    "groups.within_listed_kinds",
+                    value=len(set(kinds)),
+                    rules_min_required_kinds=rules.min_required_kinds,
+                ),
             )
         )
     elif kinds and rules.min_required_kinds == 0:
         v.append(
-            Violation("membership.min_required_kinds", "at_least_one_kind", "listed kinds need at least one")
+            Violation("membership.min_required_kinds", "at_least_one_kind", msg("groups.at_least_one_kind"))
         )
     _distinct(v, "activities", [a.code for a in profile.activities])
     if not profile.activities:
-        v.append(Violation("activities", "not_empty", "an ordinance names at least one qualifying activity"))
+        v.append(Violation("activities", "not_empty", msg("groups.not_empty_2")))
     codes = [i.code for i in profile.article_items]
     _distinct(v, "article_items", codes)
     missing = [c for c in BASE_ARTICLE_ITEMS if c not in codes]
     if missing:
-        v.append(
-            Violation(
-                "article_items", "base_items", f"the base items cannot be dropped: {', '.join(missing)}"
-            )
-        )
+        v.append(Violation("article_items", "base_items", msg("groups.base_items", value=", ".join(missing))))
     _distinct(v, "required_documents", list(profile.required_documents))
     if DocumentKind.articles not in profile.required_documents:
-        v.append(
-            Violation("required_documents", "articles_required", "the articles (規約) are always required")
-        )
+        v.append(Violation("required_documents", "articles_required", msg("groups.articles_required")))
     for name, days in (
         ("report_due_days", profile.report_due_days),
         ("coordination_answer_days", profile.coordination_answer_days),
     ):
         if not 1 <= days <= 365:
-            v.append(Violation(name, "days_in_range", f"between 1 and 365 days, not {days}"))
+            v.append(Violation(name, "days_in_range", msg("groups.days_in_range", days=days)))
     if v:
         raise RuleViolation(violations=v)
 
 
 def _distinct(v: list[Violation], name: str, values: Sequence[object]) -> None:
     if len(set(values)) != len(values):
-        v.append(Violation(name, "distinct", "list each entry once"))
+        v.append(Violation(name, "distinct", msg("groups.distinct_2")))
 
 
 def profile_in_force(profiles: Iterable[OrdinanceProfile], on: date) -> OrdinanceProfile:
     """The version that governs `on`: the latest to take effect by then (the latest enacted on a tie)."""
     candidates = [p for p in profiles if p.effective_on <= on]
     if not candidates:
-        raise StateConflict(
-            f"no ordinance on 指定地域共同活動団体 is in force on {on.isoformat()}", rule="ordinance_in_force"
-        )
+        raise StateConflict(msg("groups.ordinance_in_force", value=on.isoformat()), rule="ordinance_in_force")
     return max(candidates, key=lambda p: (p.effective_on, p.enacted_on, p.version))

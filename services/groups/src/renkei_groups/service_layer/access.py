@@ -12,6 +12,7 @@ from __future__ import annotations
 from renkei_common.access import can_read, visible
 from renkei_common.auth import Actor, ensure_can_write
 from renkei_common.errors import FieldError, Forbidden
+from renkei_common.i18n import msg
 from sqlalchemy import ColumnElement, or_
 
 from renkei_groups.adapters.orm import GroupRow
@@ -25,7 +26,7 @@ def ensure_group_writer(actor: Actor, group_id: str, *, field: str = "path.group
     """403 unless the caller is this group's representative."""
     ensure_can_write(actor)
     if not is_the_group(actor, group_id):
-        message = f"organisation {actor.org} is not the group {group_id} and may not write for it"
+        message = msg("groups.acts_for_own_group", org=actor.org, group_id=group_id)
         raise Forbidden(message, errors=[FieldError(field=field, rule="acts_for_own_group", message=message)])
 
 
@@ -37,7 +38,9 @@ def can_read_group(actor: Actor, group: GroupRow) -> bool:
 
 def ensure_can_read_group(actor: Actor, group: GroupRow) -> None:
     if not can_read_group(actor, group):
-        raise Forbidden(f"organisation {actor.org} may not read group {group.id}")
+        raise Forbidden(
+            msg("groups.access.organisation_may_not_read_group", actor_org=actor.org, group_id=group.id)
+        )
 
 
 def sees_personal_data(actor: Actor, group: GroupRow) -> bool:

@@ -20,6 +20,7 @@ from renkei_common.events.contracts import (
     GroupApplicationSubmitted,
     GroupDesignated,
 )
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now
 from renkei_common.refdata import is_valid_code
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
@@ -68,7 +69,9 @@ def _members(command: DraftApplication) -> list[GroupMemberRow]:
         try:
             share = fraction(m.resident_share) if m.resident_share is not None else None
         except ArithmeticError:
-            raise RuleViolation(f"members[{i}].resident_share", "decimal_share", "a decimal number") from None
+            raise RuleViolation(
+                f"members[{i}].resident_share", "decimal_share", msg("groups.decimal_share")
+            ) from None
         domain.append(Member(m.kind, m.resident, m.organisation_kind, share))
     check_members(tuple(domain))
     return [
@@ -124,16 +127,18 @@ async def draft_application(*, db: Database, actor: Actor, command: DraftApplica
     """A group (its org is its id) opens its application to its municipality."""
     ensure_can_write(actor)
     if not actor.has_role("group"):
-        message = "only a group's representative (role group) applies for designation"
+        message = msg("groups.group_role")
         raise Forbidden(message, errors=[FieldError(field="role", rule="group_role", message=message)])
     if is_valid_code(actor.org):
         # A group's org must never be mistaken for a government's 団体コード in access checks.
-        raise RuleViolation("org", "group_org_not_a_government_code", "a group's org is not a 団体コード")
+        raise RuleViolation(
+            "org", "group_org_not_a_government_code", msg("groups.group_org_not_a_government_code")
+        )
     municipality(command.municipality_code, field="municipality_code")
     async with unit_of_work(db, actor) as uow:
         if await uow.session.get(GroupRow, actor.org) is not None:
             raise StateConflict(
-                f"group {actor.org} already has an application", rule="one_application_per_group"
+                msg("groups.one_application_per_group", actor_org=actor.org), rule="one_application_per_group"
             )
         row = GroupRow(
             id=actor.org,
@@ -223,9 +228,7 @@ async def submit_application(
     """Submitted on a date, and from then on governed by the ordinance in force that day."""
     submitted_on = command.submitted_on or today()
     if submitted_on > today():
-        raise RuleViolation(
-            "submitted_on", "not_in_future", "an application cannot be submitted in the future"
-        )
+        raise RuleViolation("submitted_on", "not_in_future", msg("groups.not_in_future"))
     async with unit_of_work(db, actor) as uow:
         row = await _for_group(uow, group_id, if_match=if_match, action="group.application_submitted")
         row.status = lifecycle.next_status(row.status, "submit")
@@ -302,9 +305,7 @@ async def designate(
     """指定 by the mayor, with its 告示; refused while a requirement is shown not met."""
     lifecycle.ensure_reasons(command.reasons)
     if not (command.notice_number and command.notice_number.strip()):
-        raise RuleViolation(
-            "notice_number", "notice_number_given", "a designation is publicly noticed (告示)"
-        )
+        raise RuleViolation("notice_number", "notice_number_given", msg("groups.notice_number_given"))
     async with unit_of_work(db, actor) as uow:
         row = await for_municipality(uow, group_id, if_match=if_match, action="group.designated")
         row.status = lifecycle.next_status(row.status, "designate")
@@ -336,7 +337,9 @@ async def designate(
 def _ensure_after_submission(row: GroupRow, on: object, field: str) -> None:
     if row.submitted_on is not None and on < row.submitted_on:  # type: ignore[operator]
         raise RuleViolation(
-            field, "not_before_submission", f"the application was submitted on {row.submitted_on}"
+            field,
+            "not_before_submission",
+            msg("groups.not_before_submission", row_submitted_on=row.submitted_on),
         )
 
 

@@ -22,6 +22,7 @@ from renkei_common.events.contracts import (
     GroupSupportGranted,
     PropertyLeaseGranted,
 )
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now, snapshot
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import select
@@ -101,7 +102,7 @@ async def record_change(
             }
             changed.append("representative")
         if not changed:
-            raise RuleViolation("body", "something_changed", "give a new name, office or representative")
+            raise RuleViolation("body", "something_changed", msg("groups.something_changed"))
         # The notice names what changed, never who the new representative is.
         uow.session.add(
             notice(row, NoticeKind.change, command.notice_number, command.changed_on, ",".join(changed))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from renkei_common.domain_errors import RuleViolation
+from renkei_common.i18n import msg
 from renkei_common.refdata import InvalidLocalGovernmentCode, LocalGovernment, load_registry
 
 
@@ -10,11 +11,11 @@ def municipality(code: str, *, field: str = "municipality_code") -> LocalGovernm
     try:
         found = load_registry().find(code)
     except InvalidLocalGovernmentCode as exc:
-        raise RuleViolation(field, "valid_local_government_code", str(exc)) from None
+        raise RuleViolation(field, "valid_local_government_code", exc.message) from None
     if found is None:
-        raise RuleViolation(field, "known_local_government", f"no local government with code {code}")
+        raise RuleViolation(field, "known_local_government", msg("groups.known_local_government", code=code))
     if not found.is_municipality:
-        raise RuleViolation(field, "municipality", f"{found.name} is not a municipality (市区町村)")
+        raise RuleViolation(field, "municipality", msg("groups.municipality", found_name=found.name))
     return found
 
 

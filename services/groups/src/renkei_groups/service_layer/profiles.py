@@ -10,6 +10,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation
 from renkei_common.events.contracts import OrdinanceProfileEnacted
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import func, select
@@ -53,7 +54,7 @@ def profile_from(command: EnactProfile, version: int) -> OrdinanceProfile:
                 else len(set(m.required_organisation_kinds)),
             )
         except ArithmeticError:
-            raise RuleViolation("membership", "decimal_share", "shares are decimal numbers") from None
+            raise RuleViolation("membership", "decimal_share", msg("groups.decimal_share_2")) from None
     return OrdinanceProfile(
         municipality_code=command.municipality_code,
         version=version,

@@ -10,6 +10,7 @@ from typing import Any
 
 from renkei_common.db import Database
 from renkei_common.errors import NotFound
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, now
 from sqlalchemy import select
 
@@ -78,7 +79,7 @@ async def release_package(
     async with db.session() as session:
         rows = (await session.execute(query.order_by(ContractRow.id).limit(limit))).all()
     if not rows:
-        raise NotFound("no no-bid contract matches; an OCDS package holds at least one release")
+        raise NotFound(msg("groups.public.no_no_bid_contract_matches"))
     releases = [ocds.release(_facts(contract, name), ocid_prefix=ocid_prefix) for contract, name in rows]
     published = max((c.awarded_at for c, _ in rows), default=now())
     publisher = name_of(municipality_code) if municipality_code else "renkei"

@@ -10,6 +10,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.events.contracts import AnnualReportFiled, GroupDesignationRevoked, SupervisionActIssued
+from renkei_common.i18n import msg
 from renkei_common.persistence import new_id, now
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
@@ -42,7 +43,7 @@ async def file_report(
         )
         if filed is not None:
             raise StateConflict(
-                f"the report of fiscal year {command.fiscal_year} is already filed",
+                msg("groups.one_report_per_year", fiscal_year=command.fiscal_year),
                 rule="one_report_per_year",
             )
         row = AnnualReportRow(
@@ -112,7 +113,7 @@ async def issue_act(
 ) -> SupervisionActRow:
     """報告の求め or 措置命令, by the group's municipality, while the group is designated."""
     if command.due_on is not None and command.due_on < command.issued_on:
-        raise RuleViolation("due_on", "due_not_before_issue", "the due date is on or after the issue date")
+        raise RuleViolation("due_on", "due_not_before_issue", msg("groups.due_not_before_issue"))
     async with unit_of_work(db, actor) as uow:
         group = await designated_group_for_municipality(
             uow, group_id, if_match=if_match, action=f"group.{command.kind.value}", effect="supervision"

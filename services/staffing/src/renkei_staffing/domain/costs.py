@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 
 from renkei_staffing.domain.agreements_view import AgreementView
 from renkei_staffing.domain.enums import IneligibleReason
@@ -42,12 +43,12 @@ class PersonnelCost:
 
 def check_amounts(amounts: dict[str, int]) -> None:
     violations = [
-        Violation(field, "yen_non_negative", "an amount is a non-negative integer of yen")
+        Violation(field, "yen_non_negative", msg("staffing.yen_non_negative"))
         for field, value in amounts.items()
         if isinstance(value, bool) or not isinstance(value, int) or value < 0
     ]
     violations += [
-        Violation(field, "yen_at_most", f"an amount is at most {MAX_YEN} yen")
+        Violation(field, "yen_at_most", msg("staffing.yen_at_most", MAX_YEN=MAX_YEN))
         for field, value in amounts.items()
         if isinstance(value, int) and value > MAX_YEN
     ]
@@ -65,12 +66,12 @@ def check_personnel_cost(cost: PersonnelCost, dispatch_period: Period) -> None:
         }
     )
     if cost.month is not None and not 1 <= cost.month <= 12:
-        raise RuleViolation("month", "month_range", "month is 1–12")
+        raise RuleViolation("month", "month_range", msg("staffing.month_range"))
     if cost.total_yen == 0:
-        raise RuleViolation("salary_yen", "total_positive", "a cost of zero yen records nothing")
+        raise RuleViolation("salary_yen", "total_positive", msg("staffing.total_positive"))
     if not cost.period.overlaps(dispatch_period):
         raise RuleViolation(
-            "month" if cost.month else "fiscal_year", "within_dispatch", "no day of it is under the dispatch"
+            "month" if cost.month else "fiscal_year", "within_dispatch", msg("staffing.within_dispatch")
         )
 
 

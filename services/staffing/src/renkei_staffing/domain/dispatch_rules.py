@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 from renkei_common.refdata import LocalGovernment
 
 from renkei_staffing.domain.agreements_view import RENKEI_KYOYAKU, AgreementView
@@ -49,11 +50,17 @@ def dispatch_violations(plan: DispatchPlan) -> list[Violation]:
     receiving, employer = plan.receiving, plan.employer
     if not receiving.is_municipality:
         violations.append(
-            Violation("receiving_code", "receiving_is_municipality", "派遣先は市町村に限られます")
+            Violation(
+                "receiving_code", "receiving_is_municipality", msg("staffing.receiving_is_municipality")
+            )
         )
     if receiving.code == employer.code:
         violations.append(
-            Violation("receiving_code", "receiving_differs_from_employer", "派遣元と派遣先が同一です")
+            Violation(
+                "receiving_code",
+                "receiving_differs_from_employer",
+                msg("staffing.receiving_differs_from_employer"),
+            )
         )
     excluded = exclusions(receiving)
     if excluded:
@@ -62,7 +69,12 @@ def dispatch_violations(plan: DispatchPlan) -> list[Violation]:
             Violation(
                 "receiving_code",
                 "receiving_not_excluded",
-                f"{receiving.name}は{names}のため派遣先になれません (excluded: {', '.join(excluded)})",
+                msg(
+                    "staffing.receiving_not_excluded",
+                    receiving_name=receiving.name,
+                    names=names,
+                    value=", ".join(excluded),
+                ),
             )
         )
     violations += agreement_violations(
@@ -71,14 +83,19 @@ def dispatch_violations(plan: DispatchPlan) -> list[Violation]:
     specialist = plan.specialist
     if specialist.profession_code != plan.profession.code:
         violations.append(
-            Violation("specialist_id", "profession_matches", "the specialist has another profession")
+            Violation("specialist_id", "profession_matches", msg("staffing.profession_matches"))
         )
     if not specialist.employed_by_over(employer.code, plan.period):
         violations.append(
             Violation(
                 "specialist_id",
                 "employed_over_period",
-                f"not employed by {employer.code} over {plan.period.start}–{plan.period.end}",
+                msg(
+                    "staffing.employed_over_period",
+                    employer_code=employer.code,
+                    plan_period_start=plan.period.start,
+                    plan_period_end=plan.period.end,
+                ),
             )
         )
     missing = missing_licences(specialist.licences, plan.profession.required_licences, plan.period)
@@ -87,7 +104,7 @@ def dispatch_violations(plan: DispatchPlan) -> list[Violation]:
             Violation(
                 "specialist_id",
                 "licences_valid_over_period",
-                f"no licence valid over the whole period for: {', '.join(missing)}",
+                msg("staffing.licences_valid_over_period", value=", ".join(missing)),
             )
         )
     return violations
@@ -102,16 +119,22 @@ def agreement_violations(
 ) -> list[Violation]:
     field = "agreement_id"
     if agreement is None:
-        return [Violation(field, "agreement_in_force", f"no 連携協約 {agreement_id} is known in force")]
+        return [
+            Violation(
+                field, "agreement_in_force", msg("staffing.agreement_in_force", agreement_id=agreement_id)
+            )
+        ]
     found: list[Violation] = []
     if agreement.kind != RENKEI_KYOYAKU:
-        found.append(Violation(field, "agreement_is_renkei_kyoyaku", "the agreement must be a 連携協約"))
+        found.append(
+            Violation(field, "agreement_is_renkei_kyoyaku", msg("staffing.agreement_is_renkei_kyoyaku"))
+        )
     if not agreement.binds(employer_code, receiving_code):
         found.append(
             Violation(
                 field,
                 "agreement_between_parties",
-                "the employer and the receiving municipality are not both parties",
+                msg("staffing.agreement_between_parties"),
             )
         )
     if agreement.in_force_on > period.start:
@@ -119,7 +142,7 @@ def agreement_violations(
             Violation(
                 field,
                 "agreement_in_force_at_start",
-                f"the agreement is in force only from {agreement.in_force_on}",
+                msg("staffing.agreement_in_force_at_start", agreement_in_force_on=agreement.in_force_on),
             )
         )
     last = agreement.last_day_in_force
@@ -128,7 +151,7 @@ def agreement_violations(
             Violation(
                 field,
                 "agreement_in_force_until_end",
-                f"the agreement was terminated on {agreement.terminated_on}, before the period ends",
+                msg("staffing.agreement_in_force_until_end", agreement_terminated_on=agreement.terminated_on),
             )
         )
     return found

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from renkei_common.domain_errors import RuleViolation
+from renkei_common.i18n import msg
 
 FY_START_MONTH = 4  # 年度 runs from 1 April to 31 March
 
@@ -22,7 +23,7 @@ class Period:
     def checked(cls, start: date, end: date, *, field: str = "end") -> Period:
         if end < start:
             raise RuleViolation(
-                field, "end_not_before_start", f"the period ends ({end}) before it starts ({start})"
+                field, "end_not_before_start", msg("staffing.end_not_before_start", end=end, start=start)
             )
         return cls(start, end)
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 
@@ -42,20 +43,18 @@ STANDARD_PROFESSIONS: tuple[Profession, ...] = (
 def check_profession(profession: Profession) -> Profession:
     violations: list[Violation] = []
     if not CODE_PATTERN.match(profession.code):
-        violations.append(
-            Violation("code", "profession_code_format", "lower-case letters, digits and _ (2–40)")
-        )
+        violations.append(Violation("code", "profession_code_format", msg("staffing.profession_code_format")))
     if not profession.name.strip():
-        violations.append(Violation("name", "required", "a profession needs a name"))
+        violations.append(Violation("name", "required", msg("staffing.required")))
     for index, licence in enumerate(profession.required_licences):
         if not CODE_PATTERN.match(licence):
             violations.append(
                 Violation(
-                    f"required_licences[{index}]", "licence_kind_format", "lower-case letters, digits and _"
+                    f"required_licences[{index}]", "licence_kind_format", msg("staffing.licence_kind_format")
                 )
             )
     if len(set(profession.required_licences)) != len(profession.required_licences):
-        violations.append(Violation("required_licences", "unique", "each licence kind once"))
+        violations.append(Violation("required_licences", "unique", msg("staffing.unique")))
     if violations:
         raise RuleViolation(violations=violations)
     return profession

@@ -10,6 +10,7 @@ from __future__ import annotations
 from renkei_common.access import ensure_acts_for_one_of
 from renkei_common.auth import Actor, ensure_can_write
 from renkei_common.errors import FieldError, Forbidden
+from renkei_common.i18n import msg
 
 READER_ROLES = ("national", "auditor", "prefecture", "municipality")
 DEFINER_ROLES = ("operator", "national")
@@ -18,18 +19,18 @@ DEFINER_ROLES = ("operator", "national")
 def ensure_reader(actor: Actor) -> None:
     """Catalogue-like data (needs, pseudonymised specialists) is for governments, national and auditors."""
     if not actor.has_role(*READER_ROLES):
-        raise Forbidden(f"this read needs one of the roles: {', '.join(READER_ROLES)}")
+        raise Forbidden(msg("staffing.access.this_read_needs_one_of", value=", ".join(READER_ROLES)))
 
 
 def ensure_municipality(actor: Actor, code: str, *, field: str) -> None:
     """403 unless the caller is the municipality `code` itself, acting with the municipality role."""
     ensure_acts_for_one_of(actor, [code], field=field, what="the municipality")
     if not actor.has_role("municipality"):
-        message = "a need is stated and managed by the municipality itself (municipality role)"
+        message = msg("staffing.municipality_role")
         raise Forbidden(message, errors=[FieldError(field=field, rule="municipality_role", message=message)])
 
 
 def ensure_definer(actor: Actor) -> None:
     ensure_can_write(actor)
     if not actor.has_role(*DEFINER_ROLES):
-        raise Forbidden(f"adding a profession needs one of the roles: {', '.join(DEFINER_ROLES)}")
+        raise Forbidden(msg("staffing.access.adding_a_profession_needs_one", value=", ".join(DEFINER_ROLES)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from renkei_common.domain_errors import RuleViolation
+from renkei_common.i18n import msg
 from renkei_common.persistence import now
 from renkei_common.refdata import InvalidLocalGovernmentCode, LocalGovernment, Registry
 from renkei_common.refdata.projection import current_registry
@@ -27,7 +28,9 @@ def government(registry_: Registry, code: str, field: str) -> LocalGovernment:
     try:
         found = registry_.find(code)
     except InvalidLocalGovernmentCode as exc:
-        raise RuleViolation(field, "local_government_code", str(exc)) from exc
+        raise RuleViolation(field, "local_government_code", exc.message) from exc
     if found is None:
-        raise RuleViolation(field, "unknown_local_government", f"no local government with code {code}")
+        raise RuleViolation(
+            field, "unknown_local_government", msg("staffing.unknown_local_government", code=code)
+        )
     return found

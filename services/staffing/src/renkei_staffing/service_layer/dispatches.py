@@ -9,6 +9,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.events.contracts.staffing import DispatchEnded, SpecialistDispatched
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import func, select
@@ -57,9 +58,9 @@ async def double_bookings(
 async def _fill_need(uow: UnitOfWork, need_id: str, dispatch: DispatchRow) -> None:
     need = await load(uow.session, NeedRow, need_id, what="need", for_update=True)
     if need.municipality_code != dispatch.receiving_code or need.profession_code != dispatch.profession_code:
-        raise RuleViolation("need_id", "need_matches", "the need is another municipality's or profession's")
+        raise RuleViolation("need_id", "need_matches", msg("staffing.need_matches"))
     if need.status is not NeedStatus.OPEN:
-        raise StateConflict(f"the need is {need.status}", rule="need_open")
+        raise StateConflict(msg("staffing.need_open", need_status=need.status), rule="need_open")
     uow.change(need, if_match=None, action="need.filled")
     need.status, need.dispatch_id, need.closed_at = NeedStatus.FILLED, dispatch.id, now()
     uow.emit(need, need_event(need))
@@ -78,7 +79,7 @@ async def dispatch_specialist(*, db: Database, actor: Actor, command: DispatchSp
         receiving = government(governments, command.receiving_code, "receiving_code")
         profession = await professions.profession(session, specialist_row.profession_code)
         if profession is None:
-            raise RuleViolation("specialist_id", "known_profession", "the specialist's profession is unknown")
+            raise RuleViolation("specialist_id", "known_profession", msg("staffing.known_profession"))
         ensure_dispatch_valid(
             DispatchPlan(
                 specialist=to_specialist(specialist_row),
@@ -93,7 +94,7 @@ async def dispatch_specialist(*, db: Database, actor: Actor, command: DispatchSp
         clashes = await double_bookings(session, specialist_row.id, period)
         if clashes:
             raise StateConflict(
-                f"the specialist is already dispatched in this period ({', '.join(clashes)})",
+                msg("staffing.double_booking", value=", ".join(clashes)),
                 rule="double_booking",
                 conflicting_dispatch_ids=clashes,
             )
@@ -151,10 +152,12 @@ async def end_dispatch(
             what="the employer",
         )
         if row.status is not DispatchStatus.ACTIVE:
-            raise StateConflict("the dispatch has already ended", rule="dispatch_active")
+            raise StateConflict(msg("staffing.dispatch_active"), rule="dispatch_active")
         if not row.starts_on <= command.ended_on <= row.ends_on:
             raise RuleViolation(
-                "ended_on", "within_dispatch", f"the last day is between {row.starts_on} and {row.ends_on}"
+                "ended_on",
+                "within_dispatch",
+                msg("staffing.within_dispatch_2", row_starts_on=row.starts_on, row_ends_on=row.ends_on),
             )
         row.status, row.ended_on = DispatchStatus.ENDED, command.ended_on
         row.end_reason, row.end_note = command.reason, command.note

@@ -9,6 +9,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, StateConflict
 from renkei_common.events.contracts.staffing import NeedStated
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
@@ -55,10 +56,12 @@ async def state_need(*, db: Database, actor: Actor, command: StateNeed) -> NeedR
     async with unit_of_work(db, actor) as uow:
         municipality = government(await registry(uow.session), command.municipality_code, "municipality_code")
         if not municipality.is_municipality:
-            raise RuleViolation("municipality_code", "is_municipality", "a need is stated by a municipality")
+            raise RuleViolation("municipality_code", "is_municipality", msg("staffing.is_municipality"))
         if await professions.profession(uow.session, command.profession_code) is None:
             raise RuleViolation(
-                "profession_code", "known_profession", f"no profession {command.profession_code}"
+                "profession_code",
+                "known_profession",
+                msg("staffing.known_profession_2", profession_code=command.profession_code),
             )
         row = uow.add(
             NeedRow(
@@ -85,7 +88,7 @@ async def cancel_need(*, db: Database, actor: Actor, need_id: str, if_match: str
         ensure_municipality(actor, row.municipality_code, field="path.need_id")
         uow.change(row, if_match=if_match, action="need.cancelled")
         if row.status is not NeedStatus.OPEN:
-            raise StateConflict(f"only an open need can be cancelled; it is {row.status}", rule="need_open")
+            raise StateConflict(msg("staffing.need_open_2", row_status=row.status), rule="need_open")
         row.status, row.closed_at = NeedStatus.CANCELLED, now()
         uow.emit(row, need_event(row))
     return row

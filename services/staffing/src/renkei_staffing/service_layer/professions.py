@@ -6,6 +6,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import StateConflict
 from renkei_common.events.contracts.staffing import ProfessionDefined
+from renkei_common.i18n import msg
 from renkei_common.persistence import load
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
@@ -57,7 +58,9 @@ async def define_profession(*, db: Database, actor: Actor, command: DefineProfes
     )
     async with unit_of_work(db, actor) as uow:
         if await uow.session.get(ProfessionRow, checked.code) is not None:
-            raise StateConflict(f"profession {checked.code} exists", rule="profession_exists")
+            raise StateConflict(
+                msg("staffing.profession_exists", checked_code=checked.code), rule="profession_exists"
+            )
         row = uow.add(
             ProfessionRow(
                 code=checked.code,

@@ -9,6 +9,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation
 from renkei_common.events.contracts.staffing import RecruitmentUpdated, StaffingCostRecorded
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import func, select
@@ -25,7 +26,7 @@ from renkei_staffing.service_layer.common import government, registry
 
 def _check_headcounts(sought: int, hired: int) -> None:
     if hired > sought:
-        raise RuleViolation("headcount_hired", "hired_at_most_sought", "more hired than sought")
+        raise RuleViolation("headcount_hired", "hired_at_most_sought", msg("staffing.hired_at_most_sought"))
 
 
 def _event(row: RecruitmentRow) -> RecruitmentUpdated:
@@ -46,7 +47,9 @@ async def open_recruitment(*, db: Database, actor: Actor, command: OpenRecruitme
         government(await registry(uow.session), command.employer_code, "employer_code")
         if await professions.profession(uow.session, command.profession_code) is None:
             raise RuleViolation(
-                "profession_code", "known_profession", f"no profession {command.profession_code}"
+                "profession_code",
+                "known_profession",
+                msg("staffing.known_profession_2", profession_code=command.profession_code),
             )
         row = uow.add(
             RecruitmentRow(
@@ -105,7 +108,7 @@ async def record_recruitment_cost(
     """One cost line: a new aggregate of its own, so that costs never contend with headcount updates."""
     check_amounts({"amount_yen": command.amount_yen})
     if command.amount_yen == 0:
-        raise RuleViolation("amount_yen", "total_positive", "a cost of zero yen records nothing")
+        raise RuleViolation("amount_yen", "total_positive", msg("staffing.total_positive"))
     async with unit_of_work(db, actor) as uow:
         row = await load(uow.session, RecruitmentRow, recruitment_id, what="recruitment")
         uow.authorise([row.employer_code], field="path.recruitment_id", what="the employer")

@@ -11,6 +11,7 @@ from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, Violation
 from renkei_common.events.contracts.staffing import LicenceValidity, SpecialistRegistered
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, snapshot
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
@@ -129,7 +130,9 @@ def sees_personal(actor: Actor, row: SpecialistRow, receivers: dict[str, list[tu
 
 def _licences(licences: Sequence[LicenceInput]) -> list[dict[str, Any]]:
     violations = [
-        Violation(f"licences[{index}].expires_on", "end_not_before_start", "expires before it is valid")
+        Violation(
+            f"licences[{index}].expires_on", "end_not_before_start", msg("staffing.end_not_before_start_2")
+        )
         for index, licence in enumerate(licences)
         if licence.valid_from and licence.expires_on and licence.expires_on < licence.valid_from
     ]
@@ -164,7 +167,11 @@ def _check_required(licences: Sequence[LicenceInput], profession: Profession) ->
     kinds = {licence.kind for licence in licences}
     missing = [kind for kind in profession.required_licences if kind not in kinds]
     if missing:
-        raise RuleViolation("licences", "required_licences", f"{profession.name} needs: {', '.join(missing)}")
+        raise RuleViolation(
+            "licences",
+            "required_licences",
+            msg("staffing.required_licences", profession_name=profession.name, value=", ".join(missing)),
+        )
 
 
 def _set_window(row: SpecialistRow, profession: Profession) -> None:
@@ -182,14 +189,16 @@ def audit_view(row: SpecialistRow) -> dict[str, Any]:
 
 async def register_specialist(*, db: Database, actor: Actor, command: RegisterSpecialist) -> SpecialistRecord:
     if command.employed_until < command.employed_from:
-        raise RuleViolation("employed_until", "end_not_before_start", "employment ends before it starts")
+        raise RuleViolation("employed_until", "end_not_before_start", msg("staffing.end_not_before_start_3"))
     async with unit_of_work(db, actor) as uow:
         uow.authorise([command.employer_code], field="body.employer_code", what="the employer")
         government(await registry(uow.session), command.employer_code, "employer_code")
         profession = await professions.profession(uow.session, command.profession_code)
         if profession is None:
             raise RuleViolation(
-                "profession_code", "known_profession", f"no profession {command.profession_code}"
+                "profession_code",
+                "known_profession",
+                msg("staffing.known_profession_2", profession_code=command.profession_code),
             )
         _check_required(command.licences, profession)
         row = SpecialistRow(
@@ -225,7 +234,7 @@ async def update_specialist(
         if command.employed_until is not None:
             if command.employed_until < row.employed_from:
                 raise RuleViolation(
-                    "employed_until", "end_not_before_start", "employment ends before it starts"
+                    "employed_until", "end_not_before_start", msg("staffing.end_not_before_start_3")
                 )
             row.employed_until = command.employed_until
         if command.contact is not None:

@@ -67,6 +67,7 @@ class MunicipalityUpdated(_Agreements):
     event_name: ClassVar[str] = "MunicipalityUpdated"
     aggregate: ClassVar[str] = "municipality"
     description: ClassVar[str] = "Reference data of a local government changed (e.g. a population refresh)."
+    public: ClassVar[bool] = True  # published reference data (総務省 団体コード, 国勢調査 population)
     code: LocalGovernmentCode
     name: str
     kind: str
@@ -209,13 +210,50 @@ class KpiReported(_Agreements):
     area_id: str | None = None
 
 
+class ClassShare(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    cost_class: str = Field(
+        description="construction (建設費), operation (運営費) or maintenance (維持管理費)"
+    )
+    share_yen: int = Field(description="this member's share of the class; a class's shares sum to its cost")
+
+
 class CostShare(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     municipality_code: LocalGovernmentCode
-    share_yen: int = Field(description="this member's share in integer yen; the shares sum to cost_yen")
+    share_yen: int = Field(
+        description="this member's share of the whole FY cost in integer yen (the sum of its `classes`); "
+        "the shares sum to cost_yen"
+    )
     population: int | None = None
     population_year: int | None = None
     usage: str | None = Field(default=None, description="usage figure as a decimal string")
+    fiscal_need_yen: int | None = Field(default=None, description="基準財政需要額 in yen, when weighted")
+    tonnage: str | None = Field(
+        default=None, description="累積搬入量 in tonnes as a decimal string, when weighted"
+    )
+    classes: list[ClassShare] = Field(default_factory=list, description="the share per cost class")
+
+
+class CostWeightPeriod(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    from_fy: int | None = Field(description="first FY of the period; null: open-ended")
+    to_fy: int | None = Field(description="last FY of the period; null: open-ended")
+    weights: dict[str, str] = Field(
+        description="basis (equal, population, usage, fiscal_need, tonnage) to decimal string; sum 1"
+    )
+
+
+class CostClassFormula(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    cost_class: str = Field(
+        description="construction (建設費), operation (運営費) or maintenance (維持管理費)"
+    )
+    cost_yen: int
+    weights: dict[str, str] = Field(description="the weights applied in this FY, from `schedule`")
+    schedule: list[CostWeightPeriod] = Field(
+        description="the weights by FY range, in order, no gap or overlap"
+    )
 
 
 class CostSharingAgreed(_Agreements):
@@ -230,7 +268,10 @@ class CostSharingAgreed(_Agreements):
     area_id: str | None = None
     fiscal_year: int
     cost_yen: int
-    equal_weight: str = Field(description="decimal string, the three weights sum to 1")
+    equal_weight: str = Field(
+        description="decimal string; the weights of the first cost class (the only one in a single-class "
+        "formula on these three bases, where the three sum to 1); `classes` has every class's weights"
+    )
     population_weight: str
     usage_weight: str
     remainder_to: LocalGovernmentCode
@@ -238,4 +279,17 @@ class CostSharingAgreed(_Agreements):
     agreed_on: date
     revision: int = Field(
         description="1 for the first sharing of this fiscal year, then 2, 3, ... on changes"
+    )
+    rounding: str = Field(
+        default="floor_to_yen",
+        description="the stated rounding of each share: floor_to_yen, or truncate_under_1000 "
+        "(千円未満切捨て); what it cuts off goes to remainder_to",
+    )
+    classes: list[CostClassFormula] = Field(
+        default_factory=list, description="the formula per cost class; cost_yen is the sum of their costs"
+    )
+    cause: str = Field(
+        default="agreed",
+        description="agreed: the lead agreed the sharing; population_import: an import changed the inputs "
+        "and agreements recomputed it",
     )

@@ -63,7 +63,18 @@ class EventPayload(BaseModel):
     version: ClassVar[int] = 1
     aggregate: ClassVar[str]
     description: ClassVar[str] = ""
+    # Who may see the event (ADR 0011): the governments its 団体コード fields name, found from the schema,
+    # plus the org ids in these fields (a group sees its own events), or everyone for reference data.
+    audience_fields: ClassVar[tuple[str, ...]] = ()
+    public: ClassVar[bool] = False
 
     @classmethod
     def type_name(cls) -> str:
         return event_type(cls.service, cls.event_name, cls.version)
+
+    @classmethod
+    def audience(cls, data: dict[str, Any]) -> frozenset[str]:
+        """The org codes this event concerns: parties, members, subject governments (and their groups)."""
+        from renkei_common.events.visibility import codes_in
+
+        return codes_in(cls, data)

@@ -92,6 +92,7 @@ class _Groups(EventPayload):
 
 class _GroupEvent(_Groups):
     aggregate: ClassVar[str] = "group"
+    audience_fields: ClassVar[tuple[str, ...]] = ("group_id",)
     group_id: str
     municipality_code: LocalGovernmentCode
 

@@ -80,6 +80,7 @@ class ProfessionDefined(_Staffing):
     event_name: ClassVar[str] = "ProfessionDefined"
     aggregate: ClassVar[str] = "profession"
     description: ClassVar[str] = "A profession (職種) was added to the catalogue, with the licences it needs."
+    public: ClassVar[bool] = True  # a catalogue entry, concerning no government in particular
     profession_code: str
     name: str
     required_licences: list[str] = Field(default_factory=list)

@@ -72,8 +72,11 @@ class CostSharingRow(Base):
     population_weight: Mapped[str] = mapped_column(String(12))
     usage_weight: Mapped[str] = mapped_column(String(12))
     remainder_to: Mapped[str] = code_column()
-    # [{code, population, population_year, usage, share_yen}]
+    # [{code, population, population_year, usage, fiscal_need_yen, tonnage, share_yen, classes: [...]}]
     members: Mapped[list[Any]] = mapped_column(JSON)
+    # {rounding, classes: [{cost_class, cost_yen, schedule: [{from_fy, to_fy, weights}]}]}; None on sharings
+    # agreed before cost classes existed, whose formula is the three weights above as one class.
+    formula: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     agreed_on: Mapped[date] = mapped_column(Date)
     revision: Mapped[int] = mapped_column(Integer)
     recorded_by_org: Mapped[str] = mapped_column(String(20))
@@ -84,6 +87,34 @@ class CostSharingRow(Base):
         return {"equal": self.equal_weight, "population": self.population_weight, "usage": self.usage_weight}
 
     @property
+    def rounding(self) -> str:
+        return self.formula["rounding"] if self.formula else "floor_to_yen"
+
+    @property
+    def classes(self) -> list[dict[str, Any]]:
+        """Each cost class with its schedule and the weights applied in this FY (one class if no formula)."""
+        if self.formula is None:
+            period = {"from_fy": None, "to_fy": None, "weights": self.weights}
+            return [
+                {
+                    "cost_class": "operation",
+                    "cost_yen": self.cost_yen,
+                    "weights": self.weights,
+                    "schedule": [period],
+                }
+            ]
+        return [
+            {**c, "weights": next(p["weights"] for p in c["schedule"] if _covers(p, self.fiscal_year))}
+            for c in self.formula["classes"]
+        ]
+
+    @property
     def population_sources(self) -> list[str]:
         """Attribution of the population figures the sharing used, once each."""
         return sorted({m["population_source"] for m in self.members if m.get("population_source")})
+
+
+def _covers(period: dict[str, Any], fiscal_year: int) -> bool:
+    return (period["from_fy"] is None or period["from_fy"] <= fiscal_year) and (
+        period["to_fy"] is None or fiscal_year <= period["to_fy"]
+    )

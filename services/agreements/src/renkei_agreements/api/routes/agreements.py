@@ -6,8 +6,10 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
+from fastapi.responses import StreamingResponse
 from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
+from renkei_common.csv_exchange import CSV_RESPONSES, CsvRequested, column, export
 
 from renkei_agreements.api.schemas.agreements import (
     AgreementCreate,
@@ -120,22 +122,54 @@ async def create_agreement(
     return _answer(row, response)
 
 
-@router.get("", response_model=AgreementsPublic)
+CSV_COLUMNS = (
+    column("id", "協約ID"),
+    column("kind", "種類"),
+    column("title", "名称"),
+    column("parties[0].code", "当事者1の団体コード", lambda a: a.parties[0].code),
+    column("parties[0].role", "当事者1の役割", lambda a: a.parties[0].role),
+    column("parties[1].code", "当事者2の団体コード", lambda a: a.parties[1].code),
+    column("parties[1].role", "当事者2の役割", lambda a: a.parties[1].role),
+    column("area_id", "圏域ID"),
+    column("status", "状態"),
+    column("in_force_version", "施行中の版"),
+    column("latest_version", "最新の版"),
+    column("current.in_force_on", "施行日", lambda a: a.current.in_force_on if a.current else None),
+    column("created_at", "作成日時"),
+)
+
+
+@router.get("", response_model=AgreementsPublic, responses=CSV_RESPONSES)
 async def list_agreements(
     actor: CurrentActor,
     db: DbDep,
+    csv: CsvRequested,
     party: Annotated[Code | None, Query(description="agreements this government is party to")] = None,
     area_id: Annotated[ResourceId | None, Query()] = None,
     status: AgreementStatus | None = None,
     kind: Kind | None = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
-) -> AgreementsPublic:
+) -> AgreementsPublic | StreamingResponse:
     """Agreements the caller may read: its own, its prefecture's (prefectures), or all (national, auditor)."""
-    rows, next_cursor = await use_cases.list_agreements(
-        db=db, actor=actor, party=party, area_id=area_id, status=status, kind=kind, cursor=cursor, limit=limit
-    )
-    return AgreementsPublic(data=[to_public(r) for r in rows], next_cursor=next_cursor)
+
+    async def page(after: str | None, size: int) -> tuple[list[AgreementPublic], str | None]:
+        rows, following = await use_cases.list_agreements(
+            db=db,
+            actor=actor,
+            party=party,
+            area_id=area_id,
+            status=status,
+            kind=kind,
+            cursor=after,
+            limit=size,
+        )
+        return [to_public(r) for r in rows], following
+
+    if csv is not None:
+        return await export(page, CSV_COLUMNS, charset=csv, filename="agreements", cursor=cursor)
+    data, next_cursor = await page(cursor, limit)
+    return AgreementsPublic(data=data, next_cursor=next_cursor)
 
 
 @router.get("/{agreement_id}", response_model=AgreementPublic)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
+from fastapi.responses import StreamingResponse
 from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
+from renkei_common.csv_exchange import CSV_RESPONSES, CsvRequested, column, export
 
 from renkei_agreements.api.routes.rules import RuleBookDep
 from renkei_agreements.api.schemas.areas import (
@@ -42,20 +44,47 @@ async def declare_area(
     return _answer(area, response)
 
 
-@router.get("", response_model=AreasPublic)
+# The CSV export has a row per membership (centres included), each with its area: 圏域 and 構成団体 at once.
+CSV_COLUMNS = (
+    column("area_id", "圏域ID", lambda m: m[0].id),
+    column("area_type", "圏域の種類", lambda m: m[0].area_type),
+    column("name", "圏域名", lambda m: m[0].name),
+    column("declaration_kind", "宣言の種類", lambda m: m[0].declaration_kind),
+    column("declared_on", "宣言日", lambda m: m[0].declared_on),
+    column("centre_codes", "中心市の団体コード", lambda m: m[0].centre_codes),
+    column("members.code", "構成団体コード", lambda m: m[1].code),
+    column("members.role", "役割", lambda m: m[1].role),
+    column("members.since", "参加日", lambda m: m[1].since),
+    column("members.until", "終了日", lambda m: m[1].until),
+)
+
+
+@router.get("", response_model=AreasPublic, responses=CSV_RESPONSES)
 async def list_areas(
     actor: CurrentActor,
     db: DbDep,
+    csv: CsvRequested,
     area_type: AreaTypeName | None = None,
     member: Annotated[Code | None, Query(description="only areas this government is or was part of")] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
-) -> AreasPublic:
-    """Areas the caller may read, oldest first."""
-    rows, next_cursor = await use_cases.list_areas(
-        db=db, actor=actor, area_type=area_type, member=member, cursor=cursor, limit=limit
-    )
-    return AreasPublic(data=[AreaPublic.model_validate(r) for r in rows], next_cursor=next_cursor)
+) -> AreasPublic | StreamingResponse:
+    """Areas the caller may read, oldest first; with `Accept: text/csv` a row per member of each area."""
+
+    async def page(after: str | None, size: int) -> tuple[list[AreaPublic], str | None]:
+        rows, following = await use_cases.list_areas(
+            db=db, actor=actor, area_type=area_type, member=member, cursor=after, limit=size
+        )
+        return [AreaPublic.model_validate(r) for r in rows], following
+
+    async def memberships(after: str | None, size: int) -> tuple[list[Any], str | None]:
+        areas, following = await page(after, size)
+        return [(area, m) for area in areas for m in area.members], following
+
+    if csv is not None:
+        return await export(memberships, CSV_COLUMNS, charset=csv, filename="area-members", cursor=cursor)
+    data, next_cursor = await page(cursor, limit)
+    return AreasPublic(data=data, next_cursor=next_cursor)
 
 
 @router.get("/{area_id}", response_model=AreaPublic)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from renkei_common.api_deps import CursorQuery, DbDep, LimitQuery, set_etag
 from renkei_common.auth import CurrentActor
+from renkei_common.csv_exchange import CSV_RESPONSES, CsvRequested, column, decode_upload, export
 from renkei_common.domain_errors import RuleViolation
 from renkei_common.errors import PROBLEM_RESPONSES, ProblemError
 from renkei_common.limits import body_limit
@@ -18,6 +20,7 @@ from renkei_agreements.api.schemas.municipalities import (
     PopulationChange,
     PopulationImportPublic,
 )
+from renkei_agreements.domain.population_import import COLUMN_ALIASES
 from renkei_agreements.service_layer import municipalities as use_cases
 
 router = APIRouter(prefix="/v1/municipalities", tags=["municipalities"])
@@ -28,20 +31,43 @@ CSV_BODY = {
     "requestBody": {
         "required": True,
         "description": "A header with `code` and `population` columns (e-Stat style), then a row per "
-        "government; UTF-8 or Shift_JIS (cp932).",
+        "government. UTF-8 (with or without a BOM) or CP932: declare it with `text/csv; charset=shift_jis`; "
+        "undeclared files are read as UTF-8 when they are valid UTF-8, else as CP932.",
         "content": {
             "text/csv": {"schema": {"type": "string", "maxLength": MAX_CSV_BYTES}},
             "text/plain": {"schema": {"type": "string", "maxLength": MAX_CSV_BYTES}},
         },
     }
 }
-TOO_LARGE = {413: {**PROBLEM_RESPONSES[422], "description": f"The file is larger than {MAX_CSV_BYTES} bytes"}}
+TOO_LARGE = {
+    413: {**PROBLEM_RESPONSES[422], "description": f"The file is larger than {MAX_CSV_BYTES} bytes"},
+    415: {
+        **PROBLEM_RESPONSES[422],
+        "description": "The charset of Content-Type is neither utf-8 nor shift_jis",
+    },
+}
 
 
-@router.get("", response_model=MunicipalitiesPublic)
+# The CSV export: 団体コード and 人口 are headers the population import reads, so an export round-trips.
+CSV_COLUMNS = (
+    column("code", "団体コード"),
+    column("name", "団体名"),
+    column("kind", "区分"),
+    column("prefecture_code", "都道府県コード"),
+    column("prefecture", "都道府県名"),
+    column("flags", "指定等"),
+    column("population", "人口"),
+    column("population_year", "人口の年"),
+    column("population_source", "人口の出典"),
+    column("updated_at", "更新日時"),
+)
+
+
+@router.get("", response_model=MunicipalitiesPublic, responses=CSV_RESPONSES)
 async def list_municipalities(
     actor: CurrentActor,
     db: DbDep,
+    csv: CsvRequested,
     prefecture: Annotated[
         str | None, Query(pattern=r"^(0[1-9]|[1-3][0-9]|4[0-7])$", description="01–47")
     ] = None,
@@ -49,17 +75,22 @@ async def list_municipalities(
     flag: Flag | None = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
-) -> MunicipalitiesPublic:
-    """Prefectures and municipalities in code order; public reference data, readable by every caller."""
-    rows, next_cursor = await use_cases.list_municipalities(
-        db=db, prefecture=prefecture, kind=kind, flag=flag, cursor=cursor, limit=limit
-    )
-    sources = sorted({row.population_source for row in rows if row.population_source})
-    return MunicipalitiesPublic(
-        data=[MunicipalityPublic.model_validate(r) for r in rows],
-        next_cursor=next_cursor,
-        attribution=sources,
-    )
+) -> MunicipalitiesPublic | StreamingResponse:
+    """Prefectures and municipalities in code order; public reference data, readable by every caller.
+
+    With `Accept: text/csv` every matching row from `cursor` on, as CSV (see the 200 response)."""
+
+    async def page(after: str | None, size: int) -> tuple[list[MunicipalityPublic], str | None]:
+        rows, following = await use_cases.list_municipalities(
+            db=db, prefecture=prefecture, kind=kind, flag=flag, cursor=after, limit=size
+        )
+        return [MunicipalityPublic.model_validate(r) for r in rows], following
+
+    if csv is not None:
+        return await export(page, CSV_COLUMNS, charset=csv, filename="municipalities", cursor=cursor)
+    data, next_cursor = await page(cursor, limit)
+    sources = sorted({row.population_source for row in data if row.population_source})
+    return MunicipalitiesPublic(data=data, next_cursor=next_cursor, attribution=sources)
 
 
 @router.get("/{code}", response_model=MunicipalityPublic)
@@ -97,7 +128,9 @@ async def import_populations(
     ] = DEFAULT_SOURCE,
 ) -> PopulationImportPublic:
     """Refresh populations from a CSV file; a bad file changes nothing and every bad row is reported."""
-    text = _decode(await _read_limited(request))
+    text = decode_upload(
+        await _read_limited(request), request.headers.get("content-type"), aliases=COLUMN_ALIASES
+    )
     result = await use_cases.import_populations(
         db=db,
         actor=actor,
@@ -138,13 +171,3 @@ async def _read_limited(request: Request) -> bytes:
             )
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _decode(raw: bytes) -> str:
-    # e-Stat and spreadsheet exports are often Shift_JIS; UTF-8 is tried first because it is unambiguous.
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise RuleViolation("body", "encoding", "the file is neither UTF-8 nor Shift_JIS text", location=None)

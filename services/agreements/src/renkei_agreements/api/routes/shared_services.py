@@ -17,7 +17,7 @@ from renkei_agreements.api.schemas.shared_services import (
     SharedServicePublic,
     SharedServicesPublic,
 )
-from renkei_agreements.service_layer import commands
+from renkei_agreements.service_layer import commands, cost_sharings
 from renkei_agreements.service_layer import shared_services as use_cases
 
 router = APIRouter(prefix="/v1/shared-services", tags=["shared-services"])
@@ -92,10 +92,25 @@ async def agree_cost_sharing(
     response: Response,
     if_match: IfMatch = None,
 ) -> CostSharingPublic:
-    """Agree a year's cost sharing (均等割 + 人口割 + 利用割) to the yen. Emits CostSharingAgreed."""
+    """Agree a year's cost sharing to the yen, per cost class (建設費, 運営費, 維持管理費) and basis (均等割,
+    人口割, 利用割, 基準財政需要額割, 累積搬入量割), with the stated rounding. Emits CostSharingAgreed."""
     command = to_command(commands.AgreeCostSharing, body, fiscal_year=fiscal_year)
-    service, row = await use_cases.agree_cost_sharing(
+    service, row = await cost_sharings.agree_cost_sharing(
         db=db, actor=actor, shared_service_id=shared_service_id, command=command, if_match=if_match
     )
     set_etag(response, service.id, service.row_version)
+    return CostSharingPublic.model_validate(row)
+
+
+@router.get("/{shared_service_id}/cost-sharings/{fiscal_year}", response_model=CostSharingPublic)
+async def get_cost_sharing(
+    shared_service_id: SharedServiceId,
+    fiscal_year: Annotated[int, Path(ge=1947, le=2200)],
+    actor: CurrentActor,
+    db: DbDep,
+) -> CostSharingPublic:
+    """A year's cost sharing: each member's share per cost class, with the arithmetic in words."""
+    row = await cost_sharings.get_cost_sharing(
+        db=db, actor=actor, shared_service_id=shared_service_id, fiscal_year=fiscal_year
+    )
     return CostSharingPublic.model_validate(row)

@@ -6,8 +6,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from renkei_common.api_deps import Public
+from renkei_common.i18n import localized
 
 from renkei_agreements.api.schemas.common import AS_LITERAL, Body, Code, ConsensusRules, Day, Page
 from renkei_agreements.domain.vocabulary import AreaType, Confidence, DeclarationKind, MemberRole
@@ -76,10 +77,15 @@ class AdmittedOverridePublic(BaseModel):
 class RequirementWarningPublic(BaseModel):
     rule: str
     field: str
-    message: str
+    message: str  # in the language negotiated by Accept-Language (en, ja)
     confidence: Annotated[Confidence, AS_LITERAL]
     source: str
     override: AdmittedOverridePublic | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _in_callers_language(cls, data: Any) -> Any:
+        return localized(data)
 
 
 class AreaMemberPublic(Public):

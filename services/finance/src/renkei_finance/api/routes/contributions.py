@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,7 +23,10 @@ class ContributionPublic(BaseModel):
     municipality_code: str
     share_yen: int = Field(description="this member's contribution in integer yen, as agreements computed it")
     cost_yen: int = Field(description="the whole yearly cost; the shares of all members sum to it")
-    formula: dict[str, str] = Field(description="equal/population/usage weights and who takes the remainder")
+    formula: dict[str, Any] = Field(
+        description="equal/population/usage weights, who takes the remainder, the rounding, and `classes`: "
+        "each cost class (建設費, 運営費, ...) with its cost, weights and every member's share of it"
+    )
     population: int | None
     usage: str | None
     revision: int

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,3 +54,130 @@ async def list_agreements(
     return AgreementProjectionsPublic(
         data=[AgreementProjectionPublic.model_validate(r) for r in rows], next_cursor=next_cursor
     )
+
+
+class DispatchProjectionPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    dispatch_id: str
+    employer_code: str = Field(
+        description="the dispatching employer (派遣元), the specialist measure's recipient"
+    )
+    receiving_code: str = Field(description="the receiving municipality (派遣先)")
+    agreement_id: str = Field(description="the 連携協約 the dispatch rests on")
+    profession_code: str | None = Field(description="null while only a later event has arrived")
+    starts_on: date | None
+    ends_on: date | None = Field(description="the planned last day")
+    ended_on: date | None = Field(description="the actual last day, once `DispatchEnded` arrived")
+    status: str = Field(description="active, flagged or ended")
+    flag_terminated_on: date | None = Field(
+        description="first day the agreement no longer covers it (DispatchFlagged); costs of periods "
+        "starting on or after it are not eligible"
+    )
+    flag_reason: str | None = Field(description="agreement_terminated or party_left_agreement")
+    aggregate_version: int
+
+
+class DispatchProjectionsPublic(BaseModel):
+    data: list[DispatchProjectionPublic]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on the last one")
+
+
+@router.get("/dispatches", response_model=DispatchProjectionsPublic)
+async def list_dispatches(
+    request: Request,
+    actor: CurrentActor,
+    employer: Annotated[
+        str | None, Query(pattern=r"^\d{6}$", description="only dispatches from this employer")
+    ] = None,
+    receiving: Annotated[
+        str | None, Query(pattern=r"^\d{6}$", description="only dispatches to this municipality")
+    ] = None,
+    status: Annotated[Literal["active", "flagged", "ended"] | None, Query()] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=36, description="next_cursor of the previous page")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> DispatchProjectionsPublic:
+    """Specialist dispatches with an employer or receiver the caller sees, in id order, with their flags."""
+    rows, next_cursor = await reads.list_dispatches(
+        request.app.state.db,
+        actor,
+        employer=employer,
+        receiving=receiving,
+        status=status,
+        cursor=cursor,
+        limit=limit,
+    )
+    return DispatchProjectionsPublic(
+        data=[DispatchProjectionPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
+
+
+class GroupFundingPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    funding_id: str = Field(description="the support, lease or contract id of the groups service")
+    kind: str = Field(description="grant (交付金), lease (行政財産の貸付け: its rent) or contract (随意契約)")
+    fiscal_year: int = Field(description="the grant's or contract's FY; a lease's first FY")
+    amount_yen: int = Field(description="integer yen; a lease's rent over its whole period, 0 when free")
+    starts_on: date | None
+    ends_on: date | None
+
+
+class GroupProjectionPublic(BaseModel):
+    group_id: str
+    municipality_code: str
+    name: str | None = Field(description="null while only the revocation has arrived")
+    designated_on: date | None
+    revoked_on: date | None
+    status: str = Field(description="designated or revoked")
+    funding: list[GroupFundingPublic]
+    funding_total_yen: int = Field(description="sum of the listed funding, integer yen")
+
+
+class GroupProjectionsPublic(BaseModel):
+    data: list[GroupProjectionPublic]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on the last one")
+
+
+@router.get("/groups", response_model=GroupProjectionsPublic)
+async def list_groups(
+    request: Request,
+    actor: CurrentActor,
+    municipality: Annotated[
+        str | None, Query(pattern=r"^\d{6}$", description="only groups designated by this municipality")
+    ] = None,
+    fiscal_year: Annotated[
+        int | None, Query(ge=2000, le=2100, description="only the funding of this FY")
+    ] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=36, description="next_cursor of the previous page")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> GroupProjectionsPublic:
+    """Designated groups (指定地域共同活動団体) of municipalities the caller may see, with their funding."""
+    rows, next_cursor = await reads.list_groups(
+        request.app.state.db,
+        actor,
+        municipality=municipality,
+        fiscal_year=fiscal_year,
+        cursor=cursor,
+        limit=limit,
+    )
+    data = []
+    for row in rows:
+        funding = [GroupFundingPublic.model_validate(f) for f in row.funding]
+        data.append(
+            GroupProjectionPublic(
+                group_id=row.group.group_id,
+                municipality_code=row.group.municipality_code,
+                name=row.group.name,
+                designated_on=row.group.designated_on,
+                revoked_on=row.group.revoked_on,
+                status=row.group.status,
+                funding=funding,
+                funding_total_yen=sum(f.amount_yen for f in funding),
+            )
+        )
+    return GroupProjectionsPublic(data=data, next_cursor=next_cursor)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from renkei_common.auth import CurrentActor
+from renkei_common.csv_exchange import CSV_RESPONSES, Charset, CsvRequested, csv_response
 
 from renkei_finance.service_layer.access import ensure_reader
 from renkei_finance.service_layer.reports import HEADERS, Level, build_report, to_csv
@@ -42,12 +43,13 @@ class ReportPublic(BaseModel):
     "/{level}",
     response_model=ReportPublic,
     responses={
+        **CSV_RESPONSES,
         200: {
             "content": {
-                "text/csv": {},
+                **CSV_RESPONSES[200]["content"],
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
             }
-        }
+        },
     },
 )
 async def get_report(
@@ -55,6 +57,7 @@ async def get_report(
     actor: CurrentActor,
     level: Level,
     fiscal_year: Annotated[int, Query(ge=2000, le=2100)],
+    csv: CsvRequested,
     format: Annotated[Literal["json", "csv", "xlsx"], Query()] = "json",
     encoding: Annotated[
         Literal["utf-8", "cp932"], Query(description="CSV only: UTF-8 with BOM, or CP932")
@@ -64,13 +67,10 @@ async def get_report(
     ensure_reader(actor)
     report = await build_report(request.app.state.db, actor, level=level, fiscal_year=fiscal_year)
     name = f"renkei-allocations-{level.value}-FY{fiscal_year}"
-    if format == "csv":
-        charset = "shift_jis" if encoding == "cp932" else "utf-8"
-        return Response(
-            to_csv(report, encoding=encoding),
-            media_type=f"text/csv; charset={charset}",
-            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-        )
+    if format == "csv" or (format == "json" and csv is not None):
+        # `format` and `encoding` came first; `Accept: text/csv` is how every other list answers CSV.
+        charset = Charset(encoding) if format == "csv" or csv is None else csv
+        return csv_response(to_csv(report, encoding=charset.value), charset=charset, filename=name)
     if format == "xlsx":
         from renkei_finance.service_layer.excel import to_xlsx
 

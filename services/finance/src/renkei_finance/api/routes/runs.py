@@ -46,7 +46,10 @@ class ConsistencyPublic(BaseModel):
 async def list_runs(
     request: Request,
     actor: CurrentActor,
-    cursor: Annotated[int | None, Query(ge=1, description="next_cursor of the previous page")] = None,
+    cursor: Annotated[
+        int | None,
+        Query(ge=1, le=2**31 - 1, description="next_cursor of the previous page (a run number)"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> RunsPublic:
     """Allocation runs, newest first, with the lines each changed and by how much."""

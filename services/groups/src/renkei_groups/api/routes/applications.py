@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
+from fastapi.responses import StreamingResponse
 from renkei_common.api_deps import Code, CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import Actor, CurrentActor
+from renkei_common.csv_exchange import CSV_RESPONSES, CsvRequested, column, export
 
 from renkei_groups.api.presenters import application_public
 from renkei_groups.api.routes.paths import GroupPath
@@ -30,7 +32,7 @@ def respond(row: Any, actor: Actor, response: Response) -> ApplicationPublic:
     return application_public(row, actor)
 
 
-@router.post("", status_code=201, response_model=ApplicationPublic, operation_id="applications-draft")
+@router.post("", status_code=201, response_model=ApplicationPublic, operation_id="draftApplication")
 async def draft_application(
     body: ApplicationCreate, actor: CurrentActor, db: DbDep, response: Response
 ) -> ApplicationPublic:
@@ -40,24 +42,50 @@ async def draft_application(
     return respond(row, actor, response)
 
 
-@router.get("", response_model=ApplicationsPublic, operation_id="applications-list")
+# The CSV export (e.g. `?status=designated`: the 指定地域共同活動団体 of a municipality or prefecture):
+# counts only, never a member's or the representative's personal data.
+CSV_COLUMNS = (
+    column("id", "団体ID"),
+    column("municipality_code", "市町村コード"),
+    column("status", "状態"),
+    column("name", "名称"),
+    column("office", "事務所"),
+    column("area", "区域"),
+    column("member_summary.members", "構成員数", lambda a: a.member_summary.members),
+    column("member_summary.organisations", "うち団体の数", lambda a: a.member_summary.organisations),
+    column("submitted_on", "申請日"),
+    column("decided_on", "決定日"),
+    column("designated_on", "指定日"),
+    column("revoked_on", "指定取消日"),
+    column("created_at", "作成日時"),
+)
+
+
+@router.get("", response_model=ApplicationsPublic, operation_id="listApplications", responses=CSV_RESPONSES)
 async def list_applications(
     actor: CurrentActor,
     db: DbDep,
+    csv: CsvRequested,
     municipality_code: Annotated[Code | None, Query()] = None,
     status: Annotated[ApplicationStatus | None, Query()] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
-) -> ApplicationsPublic:
+) -> ApplicationsPublic | StreamingResponse:
     """The applications the caller may read, with member counts only; GET one for its members."""
-    rows, next_cursor = await use_cases.list_groups(
-        db=db, actor=actor, municipality_code=municipality_code, status=status, cursor=cursor, limit=limit
-    )
-    page = [application_public(r, actor, with_members=False) for r in rows]
-    return ApplicationsPublic(data=page, next_cursor=next_cursor)
+
+    async def page(after: str | None, size: int) -> tuple[list[ApplicationPublic], str | None]:
+        rows, following = await use_cases.list_groups(
+            db=db, actor=actor, municipality_code=municipality_code, status=status, cursor=after, limit=size
+        )
+        return [application_public(r, actor, with_members=False) for r in rows], following
+
+    if csv is not None:
+        return await export(page, CSV_COLUMNS, charset=csv, filename="groups", cursor=cursor)
+    data, next_cursor = await page(cursor, limit)
+    return ApplicationsPublic(data=data, next_cursor=next_cursor)
 
 
-@router.get("/{group_id}", response_model=ApplicationPublic, operation_id="applications-get")
+@router.get("/{group_id}", response_model=ApplicationPublic, operation_id="getApplication")
 async def get_application(
     group_id: GroupPath, actor: CurrentActor, db: DbDep, response: Response
 ) -> ApplicationPublic:
@@ -65,7 +93,7 @@ async def get_application(
     return respond(await use_cases.get_group(db=db, actor=actor, group_id=group_id), actor, response)
 
 
-@router.put("/{group_id}", response_model=ApplicationPublic, operation_id="applications-edit")
+@router.put("/{group_id}", response_model=ApplicationPublic, operation_id="editApplication")
 async def edit_draft(
     group_id: GroupPath,
     body: ApplicationCreate,
@@ -80,7 +108,7 @@ async def edit_draft(
     return respond(row, actor, response)
 
 
-@router.post("/{group_id}/submission", response_model=ApplicationPublic, operation_id="applications-submit")
+@router.post("/{group_id}/submission", response_model=ApplicationPublic, operation_id="submitApplication")
 async def submit(
     group_id: GroupPath,
     body: SubmitIn,
@@ -96,7 +124,7 @@ async def submit(
     return respond(row, actor, response)
 
 
-@router.post("/{group_id}/reopening", response_model=ApplicationPublic, operation_id="applications-reopen")
+@router.post("/{group_id}/reopening", response_model=ApplicationPublic, operation_id="reopenApplication")
 async def reopen(
     group_id: GroupPath, actor: CurrentActor, db: DbDep, response: Response, if_match: IfMatch = None
 ) -> ApplicationPublic:
@@ -105,7 +133,7 @@ async def reopen(
     return respond(row, actor, response)
 
 
-@router.post("/{group_id}/review", response_model=ApplicationPublic, operation_id="applications-review")
+@router.post("/{group_id}/review", response_model=ApplicationPublic, operation_id="reviewApplication")
 async def review(
     group_id: GroupPath, actor: CurrentActor, db: DbDep, response: Response, if_match: IfMatch = None
 ) -> ApplicationPublic:
@@ -114,9 +142,7 @@ async def review(
     return respond(row, actor, response)
 
 
-@router.post(
-    "/{group_id}/designation", response_model=ApplicationPublic, operation_id="applications-designate"
-)
+@router.post("/{group_id}/designation", response_model=ApplicationPublic, operation_id="designateApplication")
 async def designate(
     group_id: GroupPath,
     body: DecisionIn,
@@ -132,7 +158,7 @@ async def designate(
     return respond(row, actor, response)
 
 
-@router.post("/{group_id}/rejection", response_model=ApplicationPublic, operation_id="applications-reject")
+@router.post("/{group_id}/rejection", response_model=ApplicationPublic, operation_id="rejectApplication")
 async def reject(
     group_id: GroupPath,
     body: DecisionIn,
@@ -147,7 +173,7 @@ async def reject(
     return respond(row, actor, response)
 
 
-@router.post("/{group_id}/withdrawal", response_model=ApplicationPublic, operation_id="applications-withdraw")
+@router.post("/{group_id}/withdrawal", response_model=ApplicationPublic, operation_id="withdrawApplication")
 async def withdraw(
     group_id: GroupPath,
     body: WithdrawIn,

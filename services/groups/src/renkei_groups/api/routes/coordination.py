@@ -17,7 +17,7 @@ from renkei_groups.service_layer.commands import AdvanceCoordination
 router = APIRouter(prefix="/v1/coordination-requests", tags=["coordination-requests"])
 
 
-@router.get("", response_model=CoordinationsPublic, operation_id="coordination-requests-list")
+@router.get("", response_model=CoordinationsPublic, operation_id="listCoordinationRequests")
 async def list_requests(
     actor: CurrentActor,
     db: DbDep,
@@ -42,7 +42,7 @@ async def list_requests(
 
 
 @router.post(
-    "/{request_id}/status", response_model=CoordinationPublic, operation_id="coordination-requests-advance"
+    "/{request_id}/status", response_model=CoordinationPublic, operation_id="advanceCoordinationRequest"
 )
 async def advance(
     request_id: RequestPath,

@@ -42,14 +42,14 @@ from renkei_groups.service_layer.commands import (
 router = APIRouter(prefix="/v1/groups", tags=["groups"])
 
 
-@router.get("/{group_id}/effects", response_model=EffectsPublic, operation_id="groups-effects")
+@router.get("/{group_id}/effects", response_model=EffectsPublic, operation_id="getGroupEffects")
 async def list_effects(group_id: GroupPath, actor: CurrentActor, db: DbDep) -> EffectsPublic:
     """Support, coordination requests, leases and contracts recorded for the group."""
     found = await effects.effects_of(db=db, actor=actor, group_id=group_id)
     return EffectsPublic.model_validate(found, from_attributes=True)
 
 
-@router.post("/{group_id}/changes", response_model=ApplicationPublic, operation_id="groups-record-change")
+@router.post("/{group_id}/changes", response_model=ApplicationPublic, operation_id="recordGroupChange")
 async def record_change(
     group_id: GroupPath,
     body: ChangeIn,
@@ -66,7 +66,7 @@ async def record_change(
 
 
 @router.post(
-    "/{group_id}/supports", status_code=201, response_model=SupportPublic, operation_id="groups-support"
+    "/{group_id}/supports", status_code=201, response_model=SupportPublic, operation_id="supportGroup"
 )
 async def grant_support(
     group_id: GroupPath, body: SupportIn, actor: CurrentActor, db: DbDep, if_match: IfMatch = None
@@ -82,7 +82,7 @@ async def grant_support(
     "/{group_id}/coordination-requests",
     status_code=201,
     response_model=CoordinationPublic,
-    operation_id="groups-request-coordination",
+    operation_id="requestCoordination",
 )
 async def request_coordination(
     group_id: GroupPath, body: CoordinationIn, actor: CurrentActor, db: DbDep, response: Response
@@ -95,7 +95,7 @@ async def request_coordination(
     return CoordinationPublic.model_validate(row)
 
 
-@router.post("/{group_id}/leases", status_code=201, response_model=LeasePublic, operation_id="groups-lease")
+@router.post("/{group_id}/leases", status_code=201, response_model=LeasePublic, operation_id="leaseToGroup")
 async def grant_lease(
     group_id: GroupPath, body: LeaseIn, actor: CurrentActor, db: DbDep, if_match: IfMatch = None
 ) -> LeasePublic:
@@ -110,7 +110,7 @@ async def grant_lease(
     "/{group_id}/contracts",
     status_code=201,
     response_model=ContractPublic,
-    operation_id="groups-award-contract",
+    operation_id="awardContract",
 )
 async def award_contract(
     group_id: GroupPath, body: ContractIn, actor: CurrentActor, db: DbDep, if_match: IfMatch = None
@@ -126,7 +126,7 @@ async def award_contract(
     "/{group_id}/annual-reports",
     status_code=201,
     response_model=ReportPublic,
-    operation_id="groups-file-report",
+    operation_id="fileAnnualReport",
 )
 async def file_report(
     group_id: GroupPath, body: ReportIn, actor: CurrentActor, db: DbDep, if_match: IfMatch = None
@@ -142,7 +142,7 @@ async def file_report(
     "/{group_id}/supervision-acts",
     status_code=201,
     response_model=SupervisionActPublic,
-    operation_id="groups-supervise",
+    operation_id="superviseGroup",
 )
 async def issue_act(
     group_id: GroupPath, body: SupervisionActIn, actor: CurrentActor, db: DbDep, if_match: IfMatch = None
@@ -158,7 +158,7 @@ async def issue_act(
     return SupervisionActPublic.model_validate(row)
 
 
-@router.post("/{group_id}/revocation", response_model=RevocationPublic, operation_id="groups-revoke")
+@router.post("/{group_id}/revocation", response_model=RevocationPublic, operation_id="revokeDesignation")
 async def revoke(
     group_id: GroupPath, body: RevocationIn, actor: CurrentActor, db: DbDep, if_match: IfMatch = None
 ) -> RevocationPublic:

@@ -18,7 +18,7 @@ from renkei_groups.service_layer.mapping import today
 router = APIRouter(prefix="/v1/ordinance-profiles", tags=["ordinance-profiles"])
 
 
-@router.post("", status_code=201, response_model=ProfilePublic, operation_id="ordinance-profiles-enact")
+@router.post("", status_code=201, response_model=ProfilePublic, operation_id="enactOrdinanceProfile")
 async def enact_profile(
     body: ProfileCreate, actor: CurrentActor, db: DbDep, response: Response
 ) -> ProfilePublic:
@@ -29,7 +29,7 @@ async def enact_profile(
     return profile_row_public(row)
 
 
-@router.get("/default", response_model=ProfilePublic, operation_id="ordinance-profiles-default")
+@router.get("/default", response_model=ProfilePublic, operation_id="getDefaultOrdinanceProfile")
 async def shipped_default(
     actor: CurrentActor,
     municipality_code: Annotated[Code, Query()],
@@ -41,7 +41,7 @@ async def shipped_default(
     )
 
 
-@router.get("", response_model=ProfilesPublic, operation_id="ordinance-profiles-list")
+@router.get("", response_model=ProfilesPublic, operation_id="listOrdinanceProfiles")
 async def list_profiles(
     actor: CurrentActor,
     db: DbDep,
@@ -55,7 +55,7 @@ async def list_profiles(
     return ProfilesPublic(data=[profile_row_public(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.get("/{profile_id}", response_model=ProfilePublic, operation_id="ordinance-profiles-get")
+@router.get("/{profile_id}", response_model=ProfilePublic, operation_id="getOrdinanceProfile")
 async def get_profile(
     profile_id: Annotated[str, Path(max_length=36)], actor: CurrentActor, db: DbDep, response: Response
 ) -> ProfilePublic:

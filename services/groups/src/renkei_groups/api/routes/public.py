@@ -40,7 +40,7 @@ def _settings(request: Request) -> Settings:
 @router.get(
     "/notices",
     response_model=NoticesPublic,
-    operation_id="public-notices",
+    operation_id="listPublicNotices",
     responses={304: {"description": "not modified since the ETag given in If-None-Match"}},
 )
 async def notices(
@@ -65,7 +65,7 @@ async def notices(
     return cacheable(request, page.model_dump(mode="json"))
 
 
-@router.get("/contracts/{contract_id}/ocds-release", operation_id="public-contract-release")
+@router.get("/contracts/{contract_id}/ocds-release", operation_id="getContractOcdsRelease")
 async def contract_release(request: Request, contract_id: ContractPath, db: DbDep) -> Response:
     """The no-bid contract as an OCDS 1.1 release."""
     release = await public.contract_release(
@@ -74,7 +74,7 @@ async def contract_release(request: Request, contract_id: ContractPath, db: DbDe
     return cacheable(request, release)
 
 
-@router.get("/ocds/release-package", operation_id="public-release-package")
+@router.get("/ocds/release-package", operation_id="getOcdsReleasePackage")
 async def release_package(
     request: Request,
     db: DbDep,

@@ -15,7 +15,7 @@ from renkei_groups.service_layer import supervision
 router = APIRouter(prefix="/v1/annual-reports", tags=["annual-reports"])
 
 
-@router.get("/overdue", response_model=OverdueReportsPublic, operation_id="annual-reports-overdue")
+@router.get("/overdue", response_model=OverdueReportsPublic, operation_id="listOverdueAnnualReports")
 async def overdue(
     actor: CurrentActor,
     db: DbDep,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Response
+from fastapi.responses import StreamingResponse
 from renkei_common.api_deps import CursorQuery, DbDep, IfMatch, LimitQuery, set_etag, to_command
 from renkei_common.auth import CurrentActor
+from renkei_common.csv_exchange import CSV_RESPONSES, CsvRequested, column, export
 
 from renkei_staffing.api.deps import CodeQuery, ResourceId
 from renkei_staffing.api.routes.recruitments import cost_public
@@ -93,26 +95,53 @@ async def get_dispatch(
     return public(row)
 
 
-@router.get("", response_model=DispatchesPublic)
+CSV_COLUMNS = (
+    column("id", "派遣ID"),
+    column("specialist_id", "専門人材ID"),
+    column("profession_code", "職種コード"),
+    column("employer_code", "派遣元団体コード"),
+    column("receiving_code", "派遣先団体コード"),
+    column("agreement_id", "協約ID"),
+    column("need_id", "需要ID"),
+    column("starts_on", "派遣開始日"),
+    column("ends_on", "派遣終了予定日"),
+    column("status", "状態"),
+    column("ended_on", "終了日"),
+    column("end_reason", "終了理由"),
+    column("flagged_at", "要対応となった日時"),
+    column("agreement_terminated_on", "協約の終了日"),
+    column("flag_reason", "要対応の理由"),
+)
+
+
+@router.get("", response_model=DispatchesPublic, responses=CSV_RESPONSES)
 async def list_dispatches(
     actor: CurrentActor,
     db: DbDep,
+    csv: CsvRequested,
     status: DispatchStatus | None = None,
     flagged: bool | None = None,
     receiving_code: CodeQuery = None,
     employer_code: CodeQuery = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 100,
-) -> DispatchesPublic:
+) -> DispatchesPublic | StreamingResponse:
     """Dispatches the caller takes part in; `?status=active&flagged=true` lists those needing action."""
-    rows, next_cursor = await use_cases.list_dispatches(
-        db=db,
-        actor=actor,
-        status=status,
-        flagged=flagged,
-        receiving_code=receiving_code,
-        employer_code=employer_code,
-        cursor=cursor,
-        limit=limit,
-    )
-    return DispatchesPublic(data=[public(r) for r in rows], next_cursor=next_cursor)
+
+    async def page(after: str | None, size: int) -> tuple[list[DispatchPublic], str | None]:
+        rows, following = await use_cases.list_dispatches(
+            db=db,
+            actor=actor,
+            status=status,
+            flagged=flagged,
+            receiving_code=receiving_code,
+            employer_code=employer_code,
+            cursor=after,
+            limit=size,
+        )
+        return [public(r) for r in rows], following
+
+    if csv is not None:
+        return await export(page, CSV_COLUMNS, charset=csv, filename="dispatches", cursor=cursor)
+    data, next_cursor = await page(cursor, limit)
+    return DispatchesPublic(data=data, next_cursor=next_cursor)

@@ -1,0 +1,299 @@
+"""Finance end to end on Kafka: event → allocation visible at 100 events/s, and the consumer's throughput.
+
+    UV_PYTHON_DOWNLOADS=never .tools/bin/uv run python bench/finance_e2e.py [--quick]
+
+Reuses the backbone's harness (`bench/pipeline_lib`: servers, topic positioning, the paced load driver,
+the outbox relay and the consumer runner as the service builds them). PostgreSQL and Kafka are the ones in
+DATABASE_URL / KAFKA_BOOTSTRAP, or private ones. The finance database holds the synthetic national data
+of `finance_recompute.py` (1,741 municipalities, 168 areas, 820 agreements) with every line computed.
+
+1. **Latency at 100 events/s** (`--rate`): producer transaction (outbox row) → relay → Kafka → consumer
+   → recompute worker, all in this process (the pipeline bench's in-process shape). Each event terminates one
+   agreement (so lines of later FYs really change); it is *visible* when the allocation run that lists
+   it among its triggers has committed. Beside it, in the same run and shape, the backbone with a
+   trivial handler (inbox only): the event is then done when its consumer transaction committed.
+2. **Consumer throughput**: one backlog of amendments, drained by a fresh consumer group with the
+   trivial handler and then by one with the real handlers (projection, parties, dirty marks); the
+   recompute worker does not run. The ratio real ÷ trivial is the figure to compare between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from aiokafka import TopicPartition
+from finance_incremental import load
+from finance_recompute import YEARS
+from pipeline_lib.common import TOPIC, drive, finish, kafka_options, pct, wait_for
+from pipeline_lib.consumer import CompletionRunner
+from pipeline_lib.infra import CpuMeter, Infra
+from pipeline_lib.runs import Bench
+from renkei_common.db import Database
+from renkei_common.events.consumer import EventProcessor
+from renkei_common.events.contracts import AgreementAmended, AgreementTerminated, Party
+from renkei_common.events.contracts.base import EventPayload
+from renkei_common.events.envelope import EventEnvelope
+from renkei_common.events.outbox import add_event
+from renkei_common.migrations import upgrade_async
+from renkei_finance.config import Settings
+from renkei_finance.consumers import HANDLERS
+from renkei_finance.main import service_spec as finance_spec
+from renkei_finance.service_layer.recompute import recompute
+from renkei_finance.service_layer.worker import RecomputeWorker
+from renkei_groups.main import service_spec as groups_spec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+Agreement = tuple[str, str, str]  # id, centre, partner
+WARMUP = 20
+
+
+async def _trivial(envelope: EventEnvelope, session: AsyncSession) -> None:
+    return None
+
+
+TRIVIAL = {t: _trivial for t in (AgreementTerminated.type_name(), AgreementAmended.type_name())}
+
+
+def terminated(agreement: Agreement) -> AgreementTerminated:
+    agreement_id, centre, partner = agreement
+    return AgreementTerminated(
+        agreement_id=agreement_id,
+        agreement_version=2,
+        parties=[
+            Party(code=centre, name=centre, role="party"),
+            Party(code=partner, name=partner, role="party"),
+        ],
+        terminated_on=date(2025, 3, 31),  # FY2024 still counts; FY2025 and FY2026 lines change
+        kind="renkei_kyoyaku",
+        title="協約",
+    )
+
+
+def amended(agreement: Agreement, version: int) -> AgreementAmended:
+    agreement_id, centre, partner = agreement
+    return AgreementAmended(
+        agreement_id=agreement_id,
+        agreement_version=version,
+        kind="renkei_kyoyaku",
+        title=f"協約 第{version}版",
+        parties=[
+            Party(code=centre, name=centre, role="party"),
+            Party(code=partner, name=partner, role="party"),
+        ],
+        concluded_on=date(2016, 4, 1),
+        in_force_on=date(2016, 4, 1),
+        previous_version=version - 1,
+    )
+
+
+class Producer:
+    """A use case's transaction: the event's outbox row, committed; the relay publishes it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.sent: dict[str, float] = {}  # event id → commit time
+        self.key_of: dict[str, str] = {}  # Kafka key (agreement id) → event id
+
+    async def emit(self, payload: EventPayload, subject: str, version: int) -> None:
+        async with self.db.transaction() as session:
+            envelope = await add_event(session, payload, subject=subject, aggregate_version=version)
+        self.sent[envelope.id] = time.time()
+        self.key_of[subject] = envelope.id
+
+
+def runner(
+    db: Database, bootstrap: str, group: str, *, real: bool, done: dict[str, float]
+) -> CompletionRunner:
+    def on_done(t: float, keys: list[str]) -> None:
+        for key in keys:
+            done.setdefault(key, t)
+
+    processor = EventProcessor(db=db, consumer=group, handlers=HANDLERS if real else TRIVIAL)
+    return CompletionRunner(
+        processor=processor,
+        topics=[TOPIC],
+        options=kafka_options(bootstrap, "finance"),
+        group_id=group,
+        on_done=on_done,
+    )
+
+
+class WatchedWorker(RecomputeWorker):
+    """The service's worker; each run's commit time is recorded for the events it was triggered by."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        super().__init__(db, settings)
+        self.visible: dict[str, float] = {}  # event id → its run committed
+
+    async def run_once(self) -> bool:
+        if not await self.due():
+            return False
+        run = await recompute(self.db, fiscal_years=self.settings.fiscal_years)
+        self.runs += run is not None
+        if run is not None:
+            now = time.time()
+            for event_id in run.trigger_event_ids:
+                self.visible.setdefault(event_id, now)
+        return run is not None
+
+
+async def paced(
+    bench: Bench,
+    consumer_db: Database,
+    agreements: list[Agreement],
+    n: int,
+    *,
+    real: bool,
+    settings: Settings,
+    rate: float,
+) -> dict[str, list[float]]:
+    """n terminations at `rate`/s after a warm-up; latencies in seconds by what they measure."""
+    group = f"bench-finance-e2e-{bench.tag()}"
+    await bench.admin.position_group(group, await bench.admin.end_offsets(TOPIC))
+    done: dict[str, float] = {}
+    consumer = runner(consumer_db, bench.bootstrap, group, real=real, done=done)
+    worker = WatchedWorker(consumer_db, settings)
+    producer = Producer(bench.producer_db)
+    relay, _ = bench.relay([])
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(consumer.run(stop)), asyncio.create_task(relay.run(stop))]
+    if real:
+        tasks.append(asyncio.create_task(worker.run(stop)))
+    try:
+        await wait_for(consumer.assigned, 30, "group join")
+        for a in agreements[:WARMUP]:
+            await producer.emit(terminated(a), a[0], 2)
+        await wait_for(lambda: len(done) >= WARMUP, 30, "warm-up")
+        if real:
+            await wait_for(lambda: len(worker.visible) >= WARMUP, 30, "warm-up runs")
+        producer.sent.clear()
+        measured = agreements[WARMUP : WARMUP + n]
+        await drive(n, rate, 16, lambda i: producer.emit(terminated(measured[i]), measured[i][0], 2))
+        await wait_for(lambda: all(a[0] in done for a in measured), 60, "consumed")
+        if real:
+            await wait_for(lambda: all(e in worker.visible for e in producer.sent), 60, "visible")
+    finally:
+        stop.set()
+        await finish(tasks)
+    sent = producer.sent
+    out = {"consumed": [done[k] - sent[e] for k, e in producer.key_of.items() if e in sent and k in done]}
+    if real:
+        out["visible"] = [worker.visible[e] - t for e, t in producer.sent.items() if e in worker.visible]
+        out["runs"] = [float(worker.runs)]
+    return out
+
+
+async def backlog(bench: Bench, agreements: list[Agreement], m: int) -> dict[TopicPartition, int]:
+    """m amendments committed and published; returns the topic's offsets before them."""
+    start = await bench.admin.end_offsets(TOPIC)
+    producer = Producer(bench.producer_db)
+    batches: list[int] = []
+    relay, _ = bench.relay(batches)
+    await relay.publisher.start()
+    stop = asyncio.Event()
+    task = asyncio.create_task(relay.run(stop))
+    try:
+        for i in range(m):
+            a = agreements[i % len(agreements)]
+            version = 10 + i // len(agreements)
+            await producer.emit(amended(a, version), a[0], version)
+        await wait_for(lambda: relay.published_total >= m, 120, "backlog published")
+    finally:
+        stop.set()
+        await finish([task])
+    return dict(start)
+
+
+async def drain(
+    bench: Bench, consumer_db: Database, start: dict[TopicPartition, int], m: int, *, real: bool
+) -> float:
+    """Events/s of a fresh group draining the backlog, from its first committed batch to its last."""
+    group = f"bench-finance-drain-{bench.tag()}"
+    await bench.admin.position_group(group, start)
+    done: dict[str, float] = {}
+    consumer = runner(consumer_db, bench.bootstrap, group, real=real, done=done)
+    stop = asyncio.Event()
+    task = asyncio.create_task(consumer.run(stop))
+    try:
+        await wait_for(lambda: bool(consumer.batch_sizes), 60, "first batch")
+        t0, first = time.time(), sum(consumer.batch_sizes)
+        await wait_for(lambda: sum(consumer.batch_sizes) >= m, 300, "drained")
+        t1, last = time.time(), sum(consumer.batch_sizes)
+    finally:
+        stop.set()
+        await finish([task])
+    return (last - first) / (t1 - t0) if t1 > t0 else float("nan")
+
+
+def row(name: str, samples: list[float]) -> str:
+    return f"| {name} | {len(samples)} | {pct(samples, 0.5) * 1000:.1f} | {pct(samples, 0.99) * 1000:.1f} |"
+
+
+async def main(quick: bool, debounce_s: float, interval_s: float, rate: float) -> None:
+    n, m = (100, 400) if quick else (360, 2000)
+    infra = Infra()
+    infra.start()
+    try:
+        producer_url, consumer_url = await asyncio.gather(
+            infra.new_database("bench_fe2e_p"), infra.new_database("bench_fe2e_c")
+        )
+        # One after the other: alembic's migration context is process-global.
+        await upgrade_async(groups_spec().migrations_dir, producer_url)
+        await upgrade_async(finance_spec().migrations_dir, consumer_url)
+        bench = Bench(infra.bootstrap, producer_url, consumer_url, CpuMeter(infra))
+        await bench.admin.create_topic(TOPIC)
+        consumer_db = bench.consumer_db
+        agreements = await load(consumer_db)
+        await recompute(consumer_db, fiscal_years=list(YEARS), full=True)
+        settings = Settings(
+            first_fiscal_year=YEARS[0],
+            last_fiscal_year=YEARS[-1],
+            recompute_debounce_s=debounce_s,
+            recompute_interval_s=interval_s,
+        )
+        started = time.time()
+        trivial = await paced(
+            bench, consumer_db, agreements[400:], n, real=False, settings=settings, rate=rate
+        )
+        real = await paced(bench, consumer_db, agreements, n, real=True, settings=settings, rate=rate)
+        start = await backlog(bench, agreements, m)
+        rates = {
+            "trivial": await drain(bench, consumer_db, start, m, real=False),
+            "real": await drain(bench, consumer_db, start, m, real=True),
+        }
+        elapsed = time.time() - started
+        busy = " ".join(f"{x:.1f}" for x in os.getloadavg())  # the machine is shared: say how busy it was
+        await bench.close()
+    finally:
+        infra.close()
+    print(f"PostgreSQL + Kafka, in-process shape; worker debounce {debounce_s} s, interval {interval_s} s;")
+    print(f"{n} events at {rate:.0f}/s per run; backlog {m} events; {elapsed:.0f} s; load average {busy}\n")
+    print("| measurement | events | p50 ms | p99 ms |")
+    print("| --- | ---: | ---: | ---: |")
+    print(row("backbone, trivial handler: commit → consumer transaction committed", trivial["consumed"]))
+    print(row("finance handlers: commit → projection committed", real["consumed"]))
+    print(row("finance: commit → allocation run committed (visible)", real["visible"]))
+    print(f"\nrecompute runs for {n + WARMUP} events: {real['runs'][0]:.0f}\n")
+    print("| consumer draining the backlog | events/s |")
+    print("| --- | ---: |")
+    print(f"| trivial handler (inbox only) | {rates['trivial']:.0f} |")
+    print(f"| finance handlers | {rates['real']:.0f} |")
+    print(f"| ratio finance ÷ trivial | {rates['real'] / rates['trivial']:.2f} |")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--rate", type=float, default=100.0, help="events/s of the latency runs")
+    parser.add_argument("--debounce", type=float, default=Settings().recompute_debounce_s)
+    parser.add_argument("--interval", type=float, default=Settings().recompute_interval_s)
+    args = parser.parse_args()
+    asyncio.run(main(args.quick, args.debounce, args.interval, args.rate))

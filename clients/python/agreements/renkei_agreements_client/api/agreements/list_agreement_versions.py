@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.agreement_versions_public import AgreementVersionsPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    agreement_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/agreements/{agreement_id}/versions".format(
+            agreement_id=quote(str(agreement_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AgreementVersionsPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = AgreementVersionsPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AgreementVersionsPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    agreement_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AgreementVersionsPublic | Problem]:
+    """List Agreement Versions
+
+     Every version with the procedures that made or ended it.
+
+    Args:
+        agreement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgreementVersionsPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        agreement_id=agreement_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    agreement_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> AgreementVersionsPublic | Problem | None:
+    """List Agreement Versions
+
+     Every version with the procedures that made or ended it.
+
+    Args:
+        agreement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgreementVersionsPublic | Problem
+    """
+
+    return sync_detailed(
+        agreement_id=agreement_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    agreement_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AgreementVersionsPublic | Problem]:
+    """List Agreement Versions
+
+     Every version with the procedures that made or ended it.
+
+    Args:
+        agreement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgreementVersionsPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        agreement_id=agreement_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    agreement_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> AgreementVersionsPublic | Problem | None:
+    """List Agreement Versions
+
+     Every version with the procedures that made or ended it.
+
+    Args:
+        agreement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgreementVersionsPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            agreement_id=agreement_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AgreementCreateKind(StrEnum):
+    RENKEI_KYOYAKU = "renkei_kyoyaku"
+    TEIJU_JIRITSU_KYOTEI = "teiju_jiritsu_kyotei"
+
+    def __str__(self) -> str:
+        return str(self.value)

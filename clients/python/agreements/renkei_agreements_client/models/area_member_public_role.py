@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AreaMemberPublicRole(StrEnum):
+    CENTRE = "centre"
+    OBSERVER = "observer"
+    PARTNER = "partner"
+
+    def __str__(self) -> str:
+        return str(self.value)

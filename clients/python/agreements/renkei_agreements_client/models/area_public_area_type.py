@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AreaPublicAreaType(StrEnum):
+    METROPOLITAN = "metropolitan"
+    SETTLEMENT = "settlement"
+    WIDE_AREA = "wide_area"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.audit_entry_public import AuditEntryPublic
+
+
+T = TypeVar("T", bound="AuditEntriesPublic")
+
+
+@_attrs_define
+class AuditEntriesPublic:
+    """
+    Attributes:
+        data (list[AuditEntryPublic]):
+        next_after (int | None): pass as `after` for the next page; null on the last one
+    """
+
+    data: list[AuditEntryPublic]
+    next_after: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        next_after: int | None
+        next_after = self.next_after
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "next_after": next_after,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.audit_entry_public import AuditEntryPublic  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = AuditEntryPublic.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        def _parse_next_after(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after = _parse_next_after(d.pop("next_after"))
+
+        audit_entries_public = cls(
+            data=data,
+            next_after=next_after,
+        )
+
+        audit_entries_public.additional_properties = d
+        return audit_entries_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

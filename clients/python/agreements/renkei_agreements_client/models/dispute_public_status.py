@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class DisputePublicStatus(StrEnum):
+    APPLIED = "applied"
+    CLOSED = "closed"
+    PLAN_PRESENTED = "plan_presented"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MemberConsentPublicConsentBasisType0(StrEnum):
+    AGREEMENT = "agreement"
+    LEAD = "lead"
+    STATED = "stated"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class PartyRole(StrEnum):
+    CENTRE = "centre"
+    PARTNER = "partner"
+    PARTY = "party"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class PositionCreatePosition(StrEnum):
+    AGREED = "agreed"
+    CONSULTED = "consulted"
+    OBJECTED = "objected"
+    RESOLVED = "resolved"
+
+    def __str__(self) -> str:
+        return str(self.value)

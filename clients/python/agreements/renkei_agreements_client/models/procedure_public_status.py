@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ProcedurePublicStatus(StrEnum):
+    COMPLETED = "completed"
+    OPEN = "open"
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RequirementRulePublicAreaType(StrEnum):
+    METROPOLITAN = "metropolitan"
+    SETTLEMENT = "settlement"
+
+    def __str__(self) -> str:
+        return str(self.value)

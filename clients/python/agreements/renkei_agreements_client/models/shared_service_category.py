@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SharedServiceCategory(StrEnum):
+    FACILITY = "facility"
+    JOINT_TASK = "joint_task"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_queued import DeliveryQueued
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    endpoint_id: str,
+    delivery_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver".format(
+            endpoint_id=quote(str(endpoint_id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryQueued | Problem | None:
+    if response.status_code == 202:
+        response_202 = DeliveryQueued.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryQueued | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryQueued | Problem]:
+    """Redeliver Webhook
+
+     Send a delivery again (same `webhook-id`), by the dispatcher, as soon as it can.
+
+    Args:
+        endpoint_id (str): id of the webhook endpoint
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryQueued | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    endpoint_id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryQueued | Problem | None:
+    """Redeliver Webhook
+
+     Send a delivery again (same `webhook-id`), by the dispatcher, as soon as it can.
+
+    Args:
+        endpoint_id (str): id of the webhook endpoint
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryQueued | Problem
+    """
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    endpoint_id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryQueued | Problem]:
+    """Redeliver Webhook
+
+     Send a delivery again (same `webhook-id`), by the dispatcher, as soon as it can.
+
+    Args:
+        endpoint_id (str): id of the webhook endpoint
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryQueued | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    endpoint_id: str,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryQueued | Problem | None:
+    """Redeliver Webhook
+
+     Send a delivery again (same `webhook-id`), by the dispatcher, as soon as it can.
+
+    Args:
+        endpoint_id (str): id of the webhook endpoint
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryQueued | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            endpoint_id=endpoint_id,
+            delivery_id=delivery_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class RulePublicConfidence(StrEnum):
+    PUBLIC = "public"
+    SEED = "seed"
+    UNCONFIRMED = "unconfirmed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.need_public import NeedPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    need_id: str,
+    *,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/needs/{need_id}/cancel".format(
+            need_id=quote(str(need_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NeedPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = NeedPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NeedPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    need_id: str,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> Response[NeedPublic | Problem]:
+    """Cancel Need
+
+    Args:
+        need_id (str):
+        if_match (None | str | Unset): ETag from a GET; the write is refused (412) if it changed
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NeedPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        need_id=need_id,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    need_id: str,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> NeedPublic | Problem | None:
+    """Cancel Need
+
+    Args:
+        need_id (str):
+        if_match (None | str | Unset): ETag from a GET; the write is refused (412) if it changed
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NeedPublic | Problem
+    """
+
+    return sync_detailed(
+        need_id=need_id,
+        client=client,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    need_id: str,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> Response[NeedPublic | Problem]:
+    """Cancel Need
+
+    Args:
+        need_id (str):
+        if_match (None | str | Unset): ETag from a GET; the write is refused (412) if it changed
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NeedPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        need_id=need_id,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    need_id: str,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> NeedPublic | Problem | None:
+    """Cancel Need
+
+    Args:
+        need_id (str):
+        if_match (None | str | Unset): ETag from a GET; the write is refused (412) if it changed
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NeedPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            need_id=need_id,
+            client=client,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,229 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dispatch_grouping import DispatchGrouping
+from ...models.dispatch_groups_public import DispatchGroupsPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    by: DispatchGrouping | Unset = UNSET,
+    on: datetime.date | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_by: str | Unset = UNSET
+    if not isinstance(by, Unset):
+        json_by = by.value
+
+    params["by"] = json_by
+
+    json_on: None | str | Unset
+    if isinstance(on, Unset):
+        json_on = UNSET
+    elif isinstance(on, datetime.date):
+        json_on = on.isoformat()
+    else:
+        json_on = on
+    params["on"] = json_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/views/dispatches",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DispatchGroupsPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = DispatchGroupsPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DispatchGroupsPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    by: DispatchGrouping | Unset = UNSET,
+    on: datetime.date | None | Unset = UNSET,
+) -> Response[DispatchGroupsPublic | Problem]:
+    """Dispatches By
+
+    Args:
+        by (DispatchGrouping | Unset):
+        on (datetime.date | None | Unset): the day counted; today if omitted
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DispatchGroupsPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        by=by,
+        on=on,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    by: DispatchGrouping | Unset = UNSET,
+    on: datetime.date | None | Unset = UNSET,
+) -> DispatchGroupsPublic | Problem | None:
+    """Dispatches By
+
+    Args:
+        by (DispatchGrouping | Unset):
+        on (datetime.date | None | Unset): the day counted; today if omitted
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DispatchGroupsPublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        by=by,
+        on=on,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    by: DispatchGrouping | Unset = UNSET,
+    on: datetime.date | None | Unset = UNSET,
+) -> Response[DispatchGroupsPublic | Problem]:
+    """Dispatches By
+
+    Args:
+        by (DispatchGrouping | Unset):
+        on (datetime.date | None | Unset): the day counted; today if omitted
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DispatchGroupsPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        by=by,
+        on=on,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    by: DispatchGrouping | Unset = UNSET,
+    on: datetime.date | None | Unset = UNSET,
+) -> DispatchGroupsPublic | Problem | None:
+    """Dispatches By
+
+    Args:
+        by (DispatchGrouping | Unset):
+        on (datetime.date | None | Unset): the day counted; today if omitted
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DispatchGroupsPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            by=by,
+            on=on,
+        )
+    ).parsed

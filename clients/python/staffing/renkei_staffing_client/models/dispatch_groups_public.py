@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.group_public import GroupPublic
+
+
+T = TypeVar("T", bound="DispatchGroupsPublic")
+
+
+@_attrs_define
+class DispatchGroupsPublic:
+    """
+    Attributes:
+        by (str):
+        data (list[GroupPublic]):
+        on (datetime.date):
+    """
+
+    by: str
+    data: list[GroupPublic]
+    on: datetime.date
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        by = self.by
+
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        on = self.on.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "by": by,
+                "data": data,
+                "on": on,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.group_public import GroupPublic  # noqa: PLC0415
+
+        d = dict(src_dict)
+        by = d.pop("by")
+
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = GroupPublic.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        on = datetime.date.fromisoformat(d.pop("on"))
+
+        dispatch_groups_public = cls(
+            by=by,
+            data=data,
+            on=on,
+        )
+
+        dispatch_groups_public.additional_properties = d
+        return dispatch_groups_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
