@@ -11,20 +11,40 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pytest
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Query, Request
 from pydantic import Field
 from renkei_common.access import ensure_acts_for_one_of, ensure_can_read
 from renkei_common.auth import CurrentActor
+from renkei_common.csv_exchange import Charset, column, decode_upload, not_representable, unrepresentable
 from renkei_common.domain_errors import RuleViolation, StateConflict, Violation
-from renkei_common.i18n import Message, msg, negotiate, people, placeholders, render, templates, terms, yen
+from renkei_common.events.contracts import AgreementTerminated
+from renkei_common.i18n import (
+    Message,
+    msg,
+    negotiate,
+    people,
+    placeholders,
+    render,
+    templates,
+    terms,
+    text_in,
+    yen,
+)
 from renkei_common.i18n.validation import FALLBACK, validation_message
 from renkei_common.limits import body_limit
+from renkei_common.refdata import InvalidLocalGovernmentCode, load_registry
 from renkei_common.schema_types import RequestModel
+from renkei_common.webhooks.ssrf import UrlRefused, check_url
 from renkei_common.writes.etag import check_if_match
 
 ROOT = Path(__file__).resolve().parents[3]
 CODE_ROOTS = [ROOT / "libs" / "common" / "src", *sorted((ROOT / "services").glob("*/src"))]
 JA = {"Accept-Language": "ja"}
+
+
+def machine_parts(problem: dict[str, Any]) -> tuple[Any, ...]:
+    errors = [(e["field"], e["rule"]) for e in problem.get("errors") or []]
+    return problem["type"], problem["status"], errors
 
 
 # --- negotiation -----------------------------------------------------------------------------------
@@ -203,6 +223,69 @@ def test_every_template_renders_with_its_placeholders() -> None:
             params = {name: 12345 for name in placeholders(template)}
             text = render(key, params, language)
             assert "{" not in text.replace("{}", ""), (language, key, text)
+
+
+# The calls whose text a person reads in a problem; a literal sentence there would answer in English only.
+REFUSALS = {
+    "Violation",
+    "RuleViolation",
+    "StateConflict",
+    "ProblemError",
+    "BadRequest",
+    "Unauthorized",
+    "Forbidden",
+    "NotFound",
+    "Conflict",
+    "PreconditionFailed",
+    "PreconditionRequired",
+    "ServiceUnavailable",
+    "Unprocessable",
+    "FieldError",
+    "UrlRefused",
+    "RuleError",
+    "InvalidLocalGovernmentCode",
+}
+
+
+def _is_prose(node: ast.expr) -> bool:
+    """A literal sentence: a string or f-string with a space in its literal text (field paths have none)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return " " in node.value.strip()
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and " " in str(v.value) for v in node.values)
+    return False
+
+
+def plain_english_refusals(source: str) -> list[int]:
+    """The lines of `source` that pass a literal sentence, not msg(...), to a refusal."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        texts = [*node.args, *(k.value for k in node.keywords if k.arg in ("message", "detail", "title"))]
+        if name in REFUSALS and any(_is_prose(text) for text in texts):
+            found.append(node.lineno)
+    return found
+
+
+def test_the_plain_english_scan_finds_sentences_but_not_keys_or_field_paths() -> None:
+    source = (
+        'Violation(f"members[{i}].code", "distinct", msg("agreements.cost.listed_twice", item=code))\n'
+        'raise NotFound(f"no run {run_id}")\n'
+        'FieldError(field="body", rule="charset", message="use utf-8")\n'
+        'errors.Forbidden(msg("auth.auditor_never_writes"))\n'
+    )
+    assert plain_english_refusals(source) == [2, 3]
+
+
+def test_no_refusal_is_raised_with_a_plain_english_sentence() -> None:
+    found = {
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in _python_files()
+        for line in plain_english_refusals(path.read_text(encoding="utf-8"))
+    }
+    assert sorted(found) == []
 
 
 def test_every_domain_word_passed_as_what_has_japanese() -> None:
@@ -403,4 +486,134 @@ def test_decimal_parameters_render_in_both_languages() -> None:
     assert (
         msg("validation.greater_than_equal", ge=Decimal("0.5")).render("ja")
         == "0.5以上の値を指定してください"
+    )
+
+
+# --- CSV exchange, webhooks, operator routes and reference data (keyed since issue 12 part 5) ---------
+
+
+@router.post("/v1/uploads")
+async def upload(request: Request, actor: CurrentActor) -> dict[str, int]:
+    return {"characters": len(decode_upload(await request.body(), request.headers.get("content-type")))}
+
+
+async def test_csv_uploads_are_refused_in_japanese_with_the_same_field_and_rule(svc: Any) -> None:
+    unknown = {**svc.as_("011002"), "Content-Type": "text/csv; charset=latin-1"}
+    english = await svc.http.post("/v1/uploads", content=b"code\n", headers=unknown)
+    japanese = await svc.http.post("/v1/uploads", content=b"code\n", headers={**unknown, **JA})
+    assert english.status_code == japanese.status_code == 415
+    for response in (english, japanese):
+        assert response.json()["type"] == "urn:renkei:problem:unsupported-charset"
+        assert [(e["field"], e["rule"]) for e in response.json()["errors"]] == [
+            ("header.Content-Type", "charset")
+        ]
+    assert english.json()["detail"] == (
+        "charset 'latin-1' is not offered; use utf-8 (the default) or shift_jis (CP932)"
+    )
+    assert japanese.json()["detail"] == (
+        "文字コード 'latin-1' には対応していません。utf-8（既定）または shift_jis（CP932）を指定してください"
+    )
+    assert japanese.json()["errors"][0]["message"] == "utf-8 または shift_jis（cp932）を指定してください"
+    declared = {**svc.as_("011002"), **JA, "Content-Type": "text/csv; charset=utf-8"}
+    broken = await svc.http.post("/v1/uploads", content=b"code,name\n011002,\xff\xfe\n", headers=declared)
+    assert broken.status_code == 422
+    [error] = broken.json()["errors"]
+    assert (error["field"], error["rule"], error["line"]) == ("body.line[2].name", "encoding", 2)
+    assert error["message"] == (
+        "2行目の name 列: utf-8 として正しくないバイトがあります。"
+        "ファイルの文字コード（utf-8 または shift_jis）を宣言するか、内容を修正してください"
+    )
+
+
+def test_a_cp932_export_refusal_names_line_and_column_in_japanese() -> None:
+    errors = unrepresentable(3, ["𠮷野家"], [column("name", "団体名")], Charset.CP932)
+    refused = not_representable(errors, 1)
+    english, japanese = refused.to_problem(language="en"), refused.to_problem(language="ja")
+    assert english["status"] == japanese["status"] == 406
+    assert [(e["field"], e["rule"], e["line"]) for e in japanese["errors"]] == [
+        ("name", "cp932_unrepresentable", 3)
+    ]
+    assert english["detail"] == "1 cell(s) hold characters that CP932 cannot represent; nothing was exported"
+    assert japanese["detail"] == "1個のセルに CP932 で表せない文字があるため、何も書き出していません"
+    assert english["errors"][0]["message"].startswith("line 3, column 団体名: 𠮷 (U+20BB7) cannot be written")
+    assert japanese["errors"][0]["message"] == (
+        "3行目の「団体名」列: 𠮷 (U+20BB7) は CP932 で書き出せません。"
+        "UTF-8 で書き出す（Accept: text/csv）か、文字を修正してください"
+    )
+
+
+async def test_webhook_and_operator_refusals_are_japanese_with_the_same_fields_and_rules(
+    common_service: Any, tmp_path: Path
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'hooks.db'}"
+    async with common_service(url, service_name="agreements", webhook_allowed_hosts=["127.0.0.1"]) as hooks:
+        mine = hooks.as_("011002", "municipality")
+        body = {"url": "https://user:pw@example.jp/hook", "event_types": ["jp.renkei.nope.v1"]}
+        english = (await hooks.http.post("/v1/webhooks", json=body, headers=mine)).json()
+        japanese = (await hooks.http.post("/v1/webhooks", json=body, headers={**mine, **JA})).json()
+        assert machine_parts(english) == machine_parts(japanese)
+        assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [
+            ("body.url", "no_credentials_in_url"),
+            ("body.event_types[0]", "published_event_type"),
+        ]
+        assert (
+            english["errors"][1]["message"]
+            == "jp.renkei.nope.v1 is not an event type of the agreements service"
+        )
+        assert [e["message"] for e in japanese["errors"]] == [
+            "URL にユーザー名やパスワードを含めることはできません",
+            "jp.renkei.nope.v1 は agreements サービスが発行するイベント種別ではありません",
+        ]
+        missing = await hooks.http.get("/v1/webhooks/nope", headers={**mine, **JA})
+        assert missing.status_code == 404
+        assert missing.json()["detail"] == "団体 011002 の Webhook エンドポイント nope はありません"
+        hook = {"url": "http://127.0.0.1:9/hook", "event_types": [AgreementTerminated.type_name()]}
+        created = (await hooks.http.post("/v1/webhooks", json=hook, headers=mine)).json()
+        redeliver = f"/v1/webhooks/{created['id']}/deliveries/1/redeliver"
+        again = await hooks.http.post(redeliver, headers={**mine, **JA})
+        assert again.status_code == 404
+        assert again.json()["detail"] == f"Webhook エンドポイント {created['id']} の配信 1 はありません"
+        operator = {**hooks.as_("000000", "operator"), **JA}
+        replay = await hooks.http.post("/v1/admin/dead-letters/1/replay", headers=operator)
+        assert replay.status_code == 404
+        assert (
+            replay.json()["detail"]
+            == "デッドレター 1 はありません（このサービスはイベントを購読していません）"
+        )
+
+
+@pytest.mark.parametrize(
+    ("url", "rule", "japanese"),
+    [
+        ("ftp://example.jp/hook", "https_url", "URL は https:// で始まる絶対 URL で指定してください"),
+        (
+            "http://example.jp/hook",
+            "https_url",
+            "URL には https を使ってください（http は運用者が許可したホストに限ります）",
+        ),
+        (
+            "https://10.0.0.1/hook",
+            "public_address",
+            "ホスト 10.0.0.1 はプライベート、ループバック、リンクローカル",
+        ),
+    ],
+)
+async def test_the_ssrf_guard_refuses_in_japanese(url: str, rule: str, japanese: str) -> None:
+    with pytest.raises(UrlRefused) as refused:
+        await check_url(url, allowed_hosts=())
+    assert refused.value.rule == rule
+    assert str(text_in(refused.value.message, "ja")).startswith(japanese)
+
+
+def test_a_bad_prefecture_code_is_explained_in_japanese() -> None:
+    with pytest.raises(InvalidLocalGovernmentCode) as refused:
+        load_registry().filter(prefecture_code="99")
+    assert refused.value.rule.value == "prefecture_range"
+    assert (
+        refused.value.message
+        == "invalid local-government code '99': a prefecture code must be 01–47 (or a 6-digit code)"
+    )
+    assert refused.value.message.render("ja") == (
+        "団体コード '99' が正しくありません: "
+        "都道府県コードは01～47（または6桁の団体コード）で指定してください"
     )

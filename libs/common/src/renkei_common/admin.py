@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from renkei_common import auth
 from renkei_common.errors import NotFound
 from renkei_common.events.consumer import describe
+from renkei_common.i18n import msg
 from renkei_common.runtime import Runtime, prune_outbox
 from renkei_common.schema_types import Count, RequestModel
 
@@ -100,7 +101,7 @@ def admin_router() -> APIRouter:
         runtime: RuntimeDep, dead_letter_id: Annotated[int, Path(ge=1, le=2**62)]
     ) -> ReplayResult:
         if runtime.processor is None:
-            raise NotFound(detail=f"dead letter {dead_letter_id} not found: this service consumes no events")
+            raise NotFound(detail=msg("admin.dead_letter_no_consumer", dead_letter_id=dead_letter_id))
         try:
             outcome = await runtime.processor.replay(dead_letter_id)
         except LookupError as exc:

@@ -29,6 +29,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from renkei_common.domain_errors import RuleViolation, Violation
 from renkei_common.errors import PROBLEM_MEDIA_TYPE, FieldError, ProblemError
+from renkei_common.i18n import msg
 
 T = TypeVar("T")
 
@@ -126,10 +127,10 @@ def charset_label(label: str, *, field: str) -> Charset:
     found = _CHARSET_LABELS.get(label.strip().lower())
     if found is None:
         raise ProblemError(
-            f"charset {label!a} is not offered; use utf-8 (the default) or shift_jis (CP932)",
+            msg("csv.charset_not_offered", label=label),
             status=406 if field == "header.Accept" else 415,
             slug="unsupported-charset",
-            errors=[FieldError(field=field, rule="charset", message="use utf-8 or shift_jis (cp932)")],
+            errors=[FieldError(field=field, rule="charset", message=msg("csv.use_supported_charset"))],
         )
     return found
 
@@ -217,8 +218,7 @@ def unrepresentable(
                     line=line,
                     field=col.key,
                     rule="cp932_unrepresentable",
-                    message=f"line {line}, column {col.header}: {shown} cannot be written in CP932; "
-                    "export in UTF-8 (Accept: text/csv) or correct the text",
+                    message=msg("csv.cp932_unrepresentable", line=line, column=col.header, characters=shown),
                 )
             )
     return errors
@@ -234,7 +234,7 @@ def _encodable(ch: str, charset: Charset) -> bool:
 
 def not_representable(errors: Sequence[FieldError], total: int) -> ProblemError:
     return ProblemError(
-        f"{total} cell(s) hold characters that CP932 cannot represent; nothing was exported",
+        msg("csv.not_representable", total=total),
         status=406,
         slug="not-representable-in-charset",
         errors=errors[:MAX_REPORTED],
@@ -369,7 +369,7 @@ def decode_upload(
     if raw.startswith(codecs.BOM_UTF8):
         if charset is Charset.CP932:
             # Read as CP932 the BOM would become two kanji glued to the first header: say what happened.
-            message = "the file starts with a UTF-8 BOM but was declared as shift_jis; declare utf-8"
+            message = msg("csv.bom_declared_shift_jis")
             raise RuleViolation(location, "encoding", message, location=None)
         charset, raw = Charset.UTF8, raw[len(codecs.BOM_UTF8) :]
     if charset is None:
@@ -410,15 +410,14 @@ def _undecodable(
                         Violation(
                             f"{location}.line[{line}].{name}",
                             "encoding",
-                            f"line {line}, column {name}: bytes that are not valid {charset.value}; "
-                            "declare the file's charset (utf-8 or shift_jis) or correct the text",
+                            msg("csv.undecodable_cell", line=line, column=name, charset=charset.value),
                             line=line,
                         )
                     )
             line = reader.line_num + 1
     except csv.Error:
         pass  # the parser of the import reports the syntax; the encoding faults found so far stand
-    return violations or [Violation(location, "encoding", f"the file is not valid {charset.value}")]
+    return violations or [Violation(location, "encoding", msg("csv.undecodable_file", charset=charset.value))]
 
 
 def _undecoded(text: str) -> bool:

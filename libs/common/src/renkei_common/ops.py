@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from renkei_common import tracing
 from renkei_common.errors import ServiceUnavailable, instance_of, internal_error
+from renkei_common.i18n import msg
 from renkei_common.logging_setup import (
     configure_logging,
     current_request_id,
@@ -241,7 +242,7 @@ def health_router(
         if not failed:
             return {"status": "ok", "checks": states}
         log.error("not live: %s", ", ".join(f"{name} {states[name]}" for name in failed))
-        not_live = ServiceUnavailable(f"not live: {', '.join(failed)}", slug="not-live", checks=states)
+        not_live = ServiceUnavailable(msg("ops.not_live", checks=failed), slug="not-live", checks=states)
         return not_live.to_response(instance="/livez", request_id=current_request_id())
 
     @router.get("/readyz")
@@ -251,7 +252,7 @@ def health_router(
         failed = sorted(name for name, result in by_name.items() if result != "ok")
         if not failed:
             return JSONResponse({"status": "ok", "checks": by_name})
-        not_ready = ServiceUnavailable(f"not ready: {', '.join(failed)}", slug="not-ready", checks=by_name)
+        not_ready = ServiceUnavailable(msg("ops.not_ready", checks=failed), slug="not-ready", checks=by_name)
         return not_ready.to_response(instance="/readyz", request_id=current_request_id())
 
     @router.get("/metrics")

@@ -12,6 +12,8 @@ from enum import StrEnum
 from importlib import resources
 from typing import TypeVar
 
+from renkei_common.i18n import msg
+
 from .codes import PREFECTURE_CODES, CodeRule, InvalidLocalGovernmentCode, prefecture_code_of, validate_code
 
 __all__ = [
@@ -162,7 +164,7 @@ def _normalise_prefecture(prefecture_code: str) -> str:
         if text in PREFECTURE_CODES:
             return text
     raise InvalidLocalGovernmentCode(
-        prefecture_code, "a prefecture code must be 01–47 (or a 6-digit code)", rule=CodeRule.PREFECTURE_RANGE
+        prefecture_code, msg("refdata.prefecture_code_form"), rule=CodeRule.PREFECTURE_RANGE
     )
 
 

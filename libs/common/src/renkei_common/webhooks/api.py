@@ -14,6 +14,7 @@ from renkei_common.auth import Actor, CurrentActor, ensure_can_write
 from renkei_common.db import Database
 from renkei_common.errors import FieldError, NotFound, Unprocessable
 from renkei_common.events.contracts import CATALOGUE
+from renkei_common.i18n import msg
 from renkei_common.schema_types import RequestModel
 from renkei_common.settings import ServiceSettings
 from renkei_common.webhooks.dispatcher import REDELIVER, WAITING
@@ -126,7 +127,7 @@ async def _validate(settings: ServiceSettings, *, url: str | None, event_types: 
         known = set(published_types(settings.service_name))
         for i, name in enumerate(event_types):
             if name not in known:
-                message = f"{name} is not an event type of the {settings.service_name} service"
+                message = msg("webhooks.published_event_type", name=name, service=settings.service_name)
                 errors.append(
                     FieldError(field=f"body.event_types[{i}]", rule="published_event_type", message=message)
                 )
@@ -139,7 +140,7 @@ async def _own(db: Database, actor: Actor, endpoint_id: str) -> WebhookEndpoint:
         row = await session.get(WebhookEndpoint, endpoint_id)
     # Another org's endpoint is answered like a missing one: its existence is not the caller's business.
     if row is None or row.org != actor.org:
-        raise NotFound(f"no webhook endpoint {endpoint_id} of organisation {actor.org}")
+        raise NotFound(msg("webhooks.endpoint_not_found", endpoint_id=endpoint_id, org=actor.org))
     return row
 
 
@@ -205,7 +206,7 @@ def webhooks_router() -> APIRouter:
         async with db.transaction() as session:
             row = await session.get(WebhookEndpoint, endpoint_id)
             if row is None:
-                raise NotFound(f"no webhook endpoint {endpoint_id} of organisation {actor.org}")
+                raise NotFound(msg("webhooks.endpoint_not_found", endpoint_id=endpoint_id, org=actor.org))
             if body.url is not None:
                 row.url = body.url
             if body.event_types is not None:
@@ -241,7 +242,7 @@ def webhooks_router() -> APIRouter:
         async with db.transaction() as session:
             row = await session.get(WebhookEndpoint, endpoint_id, with_for_update=True)
             if row is None:
-                raise NotFound(f"no webhook endpoint {endpoint_id} of organisation {actor.org}")
+                raise NotFound(msg("webhooks.endpoint_not_found", endpoint_id=endpoint_id, org=actor.org))
             row.previous_secret, row.secret = row.secret, new_secret()
             row.previous_secret_until = now + timedelta(seconds=settings.webhook_rotation_overlap_s)
             row.updated_at = now
@@ -259,7 +260,7 @@ def webhooks_router() -> APIRouter:
         async with db.transaction() as session:
             row = await session.get(WebhookEndpoint, endpoint_id)
             if row is None:
-                raise NotFound(f"no webhook endpoint {endpoint_id} of organisation {actor.org}")
+                raise NotFound(msg("webhooks.endpoint_not_found", endpoint_id=endpoint_id, org=actor.org))
             row.enabled, row.disabled_reason, row.disabled_at = True, None, None
             row.consecutive_failures, row.updated_at = 0, now
             await session.execute(
@@ -335,7 +336,9 @@ def webhooks_router() -> APIRouter:
         async with db.transaction() as session:
             row = await session.get(WebhookDelivery, delivery_id)
             if row is None or row.endpoint_id != endpoint_id:
-                raise NotFound(f"no delivery {delivery_id} of webhook endpoint {endpoint_id}")
+                raise NotFound(
+                    msg("webhooks.delivery_not_found", delivery_id=delivery_id, endpoint_id=endpoint_id)
+                )
             row.state, row.attempts, row.next_attempt_at, row.finished_at = REDELIVER, 0, now, None
         return DeliveryQueued(id=delivery_id, state=REDELIVER)
 

@@ -8,6 +8,8 @@ import socket
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
+from renkei_common.i18n import msg
+
 
 class UrlRefused(ValueError):
     """A webhook URL the guard refuses; `rule` is the stable machine code a client sees."""
@@ -49,28 +51,25 @@ async def check_url(url: str, *, allowed_hosts: Collection[str]) -> None:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("https", "http") or not host:
-        raise UrlRefused("https_url", "the URL must be an absolute https:// URL")
+        raise UrlRefused("https_url", msg("webhooks.url_absolute_https"))
     if parts.username or parts.password:
-        raise UrlRefused("no_credentials_in_url", "the URL must not carry a user name or password")
+        raise UrlRefused("no_credentials_in_url", msg("webhooks.url_no_credentials"))
     allowed = host in {h.lower() for h in allowed_hosts}
     if parts.scheme != "https" and not allowed:
-        raise UrlRefused(
-            "https_url", "the URL must use https (plain http only for hosts an operator allowed)"
-        )
+        raise UrlRefused("https_url", msg("webhooks.url_https_only"))
     if allowed:
         return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
-        raise UrlRefused("https_url", f"the URL has an invalid port: {exc}") from exc
+        raise UrlRefused("https_url", msg("webhooks.url_invalid_port", error=str(exc))) from exc
     try:
         addresses = await resolve(host, port)
     except OSError as exc:
-        raise UrlRefused("resolvable_host", f"the host {host} cannot be resolved") from exc
+        raise UrlRefused("resolvable_host", msg("webhooks.host_unresolvable", host=host)) from exc
     internal = [a for a in addresses if _is_internal(a)]
     if internal or not addresses:
         raise UrlRefused(
             "public_address",
-            f"the host {host} resolves to a private, loopback, link-local or multicast address "
-            f"({', '.join(internal)}); an operator must allow it",
+            msg("webhooks.host_internal", host=host, addresses=internal),
         )

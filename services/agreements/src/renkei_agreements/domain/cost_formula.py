@@ -14,6 +14,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import Message, msg
 
 from renkei_agreements.domain.cost_sharing import (
     FIGURE,
@@ -40,6 +41,12 @@ CLASS_LABEL = {
     CostClass.CONSTRUCTION: "建設費",
     CostClass.OPERATION: "運営費",
     CostClass.MAINTENANCE: "維持管理費",
+}
+# How messages name a class: English as the request spells it, Japanese as the budget does.
+CLASS_WORD: dict[CostClass, Message] = {
+    CostClass.CONSTRUCTION: msg("agreements.cost_class.construction"),
+    CostClass.OPERATION: msg("agreements.cost_class.operation"),
+    CostClass.MAINTENANCE: msg("agreements.cost_class.maintenance"),
 }
 
 
@@ -77,14 +84,16 @@ def schedule_violations(schedule: Sequence[WeightPeriod], at: str) -> list[Viola
     """Periods in order of fiscal year, each range valid, with no gap and no overlap between them."""
     found: list[Violation] = []
     if not schedule:
-        return [Violation(f"{at}schedule", "at_least_one", "state the weights of at least one period")]
+        return [Violation(f"{at}schedule", "at_least_one", msg("agreements.cost.schedule_at_least_one"))]
     for i, period in enumerate(schedule):
         where = f"{at}schedule[{i}]"
         found += weight_violations(period.weights, f"{where}.")
         if period.from_fy is not None and period.to_fy is not None and period.from_fy > period.to_fy:
             found.append(
                 Violation(
-                    f"{where}.to_fy", "fy_range_order", f"FY{period.to_fy} is before FY{period.from_fy}"
+                    f"{where}.to_fy",
+                    "fy_range_order",
+                    msg("agreements.cost.fy_range_order", to_fy=period.to_fy, from_fy=period.from_fy),
                 )
             )
         if i == 0:
@@ -95,7 +104,11 @@ def schedule_violations(schedule: Sequence[WeightPeriod], at: str) -> list[Viola
                 Violation(
                     f"{where}.from_fy",
                     "schedule_no_overlap",
-                    f"the period from FY{period.from_fy} overlaps the one before (to FY{previous.to_fy})",
+                    msg(
+                        "agreements.cost.schedule_no_overlap",
+                        from_fy=period.from_fy,
+                        previous_to_fy=previous.to_fy,
+                    ),
                 )
             )
         elif period.from_fy != previous.to_fy + 1:
@@ -103,7 +116,7 @@ def schedule_violations(schedule: Sequence[WeightPeriod], at: str) -> list[Viola
                 Violation(
                     f"{where}.from_fy",
                     "schedule_no_gap",
-                    f"FY{previous.to_fy + 1} to FY{period.from_fy - 1} have no weights",
+                    msg("agreements.cost.schedule_no_gap", first=previous.to_fy + 1, last=period.from_fy - 1),
                 )
             )
     return found
@@ -120,14 +133,18 @@ def share_formula(
     """Each class's shares for `fiscal_year`, or a RuleViolation naming every bad field and its rule."""
     violations = member_violations(members, remainder_to)
     if not classes:
-        violations.append(Violation("classes", "at_least_one", "state at least one cost class"))
+        violations.append(Violation("classes", "at_least_one", msg("agreements.cost.classes_at_least_one")))
     seen: set[CostClass] = set()
     periods: list[WeightPeriod | None] = []
     for i, cost_class in enumerate(classes):
         at = f"classes[{i}]."
         if cost_class.cost_class in seen:
             violations.append(
-                Violation(f"{at}cost_class", "distinct", f"{cost_class.cost_class} is listed twice")
+                Violation(
+                    f"{at}cost_class",
+                    "distinct",
+                    msg("agreements.cost.listed_twice", item=CLASS_WORD[cost_class.cost_class]),
+                )
             )
         seen.add(cost_class.cost_class)
         violations += cost_violations(cost_class.cost_yen, at)
@@ -136,7 +153,9 @@ def share_formula(
         period = next((p for p in cost_class.schedule if p.covers(fiscal_year)), None)
         if period is None and not problems:
             violations.append(
-                Violation(f"{at}schedule", "fy_covered", f"no period of the schedule covers FY{fiscal_year}")
+                Violation(
+                    f"{at}schedule", "fy_covered", msg("agreements.cost.fy_covered", fiscal_year=fiscal_year)
+                )
             )
         periods.append(period)
     if violations:

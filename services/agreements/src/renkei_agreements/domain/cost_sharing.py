@@ -9,6 +9,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import Message, msg
 
 
 class Basis(StrEnum):
@@ -34,6 +35,20 @@ LABEL = {
     Basis.USAGE: "利用割",
     Basis.FISCAL_NEED: "基準財政需要額割",
     Basis.TONNAGE: "累積搬入量割",
+}
+# The words messages use for a basis and its figure: English as the request spells them, Japanese as 規約 do.
+BASIS_WORD: dict[Basis, Message] = {
+    Basis.EQUAL: msg("agreements.basis.equal"),
+    Basis.POPULATION: msg("agreements.basis.population"),
+    Basis.USAGE: msg("agreements.basis.usage"),
+    Basis.FISCAL_NEED: msg("agreements.basis.fiscal_need"),
+    Basis.TONNAGE: msg("agreements.basis.tonnage"),
+}
+FIGURE_WORD: dict[Basis, Message] = {
+    Basis.POPULATION: msg("agreements.figure.population"),
+    Basis.USAGE: msg("agreements.figure.usage"),
+    Basis.FISCAL_NEED: msg("agreements.figure.fiscal_need_yen"),
+    Basis.TONNAGE: msg("agreements.figure.tonnage"),
 }
 
 
@@ -67,7 +82,9 @@ def weight_violations(weights: Mapping[Basis, Decimal], at: str = "") -> list[Vi
     """Every weight outside 0 to 1, or else a sum other than 1 (negative weights could still meet it)."""
     found = [
         Violation(
-            f"{at}weights.{basis}", "between_0_and_1", f"the {basis} weight must be 0 to 1, not {value}"
+            f"{at}weights.{basis}",
+            "between_0_and_1",
+            msg("agreements.cost.weight_between_0_and_1", basis=BASIS_WORD[Basis(basis)], value=value),
         )
         for basis, value in weights.items()
         if not value.is_finite() or value < 0 or value > 1
@@ -78,7 +95,11 @@ def weight_violations(weights: Mapping[Basis, Decimal], at: str = "") -> list[Vi
     if total != 1:
         terms = " + ".join(str(value) for value in weights.values())
         return [
-            Violation(f"{at}weights", "weights_sum_to_one", f"the weights sum to {total}, not 1: {terms}")
+            Violation(
+                f"{at}weights",
+                "weights_sum_to_one",
+                msg("agreements.cost.weights_sum_to_one", total=total, terms=terms),
+            )
         ]
     return []
 
@@ -133,25 +154,33 @@ def share_costs(
 
 
 def cost_violations(cost_yen: int, at: str = "") -> list[Violation]:
-    return [Violation(f"{at}cost_yen", "non_negative", "the cost cannot be negative")] if cost_yen < 0 else []
+    if cost_yen >= 0:
+        return []
+    return [Violation(f"{at}cost_yen", "non_negative", msg("agreements.cost.cost_non_negative"))]
 
 
 def member_violations(members: Sequence[MemberBasis], remainder_to: str) -> list[Violation]:
     """No members, a member twice, or a remainder going to a non-member."""
     violations = []
     if not members:
-        violations.append(
-            Violation("members", "at_least_one", "a cost needs at least one member to share it")
-        )
+        violations.append(Violation("members", "at_least_one", msg("agreements.cost.at_least_one_member")))
     seen: set[str] = set()
     for i, member in enumerate(members):
         if member.code in seen:
             # The remainder goes to one member by code: a code listed twice would get it twice.
-            violations.append(Violation(f"members[{i}].code", "distinct", f"{member.code} is listed twice"))
+            violations.append(
+                Violation(
+                    f"members[{i}].code", "distinct", msg("agreements.cost.listed_twice", item=member.code)
+                )
+            )
         seen.add(member.code)
     if members and remainder_to not in seen:
         violations.append(
-            Violation("remainder_to", "member", f"{remainder_to} is not a member of this shared service")
+            Violation(
+                "remainder_to",
+                "member",
+                msg("agreements.cost.remainder_to_member", remainder_to=remainder_to),
+            )
         )
     return violations
 
@@ -209,7 +238,7 @@ def _total(
     members: Sequence[MemberBasis], basis: Basis, weight: Decimal, violations: list[Violation], where: str
 ) -> Fraction:
     """Sum of one basis over the members; its missing or bad figures, or a total of 0, go to `violations`."""
-    name = FIGURE[basis]
+    name, word = FIGURE[basis], FIGURE_WORD[basis]
     problems: list[Violation] = []
     total = Fraction(0)
     for i, member in enumerate(members):
@@ -217,11 +246,25 @@ def _total(
         if value is None:
             # Populations come from the registry, not the request: the member's code is what to fix.
             where = f"members[{i}].code" if basis is Basis.POPULATION else f"members[{i}].{name}"
-            problems.append(Violation(where, f"{basis}_required", f"{member.code} has no {name} figure"))
+            problems.append(
+                Violation(
+                    where,
+                    f"{basis}_required",
+                    msg("agreements.cost.figure_required", code=member.code, figure=word),
+                )
+            )
         elif isinstance(value, Decimal) and not value.is_finite():
-            problems.append(Violation(f"members[{i}].{name}", "finite", f"{name} must be a finite number"))
+            problems.append(
+                Violation(f"members[{i}].{name}", "finite", msg("agreements.cost.figure_finite", figure=word))
+            )
         elif value < 0:
-            problems.append(Violation(f"members[{i}].{name}", "non_negative", f"{name} cannot be negative"))
+            problems.append(
+                Violation(
+                    f"members[{i}].{name}",
+                    "non_negative",
+                    msg("agreements.cost.figure_non_negative", figure=word),
+                )
+            )
         else:
             total += Fraction(value)
     if not problems and total == 0:
@@ -229,7 +272,12 @@ def _total(
             Violation(
                 where,
                 f"{basis}_total_positive",
-                f"the {basis} weight is {weight} but the members' {name} sums to 0",
+                msg(
+                    "agreements.cost.basis_total_positive",
+                    basis=BASIS_WORD[basis],
+                    weight=weight,
+                    figure=word,
+                ),
             )
         )
     violations.extend(problems)

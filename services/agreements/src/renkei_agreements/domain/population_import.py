@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 from renkei_common.refdata import InvalidLocalGovernmentCode, fold_full_width_digits, validate_code
 
 from renkei_agreements.domain.codes import code_rule, describe
@@ -52,7 +53,7 @@ def parse_population_csv(text: str, *, known_codes: Container[str]) -> list[Popu
     lines = _numbered(csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True))
     first = next(lines, None)
     if first is None:
-        raise _refused("body", "no_rows", "the file is empty; send a header `code,population` and rows")
+        raise _refused("body", "no_rows", msg("agreements.import.empty"))
     columns = _columns(first[1])
     rows: list[PopulationRow] = []
     violations: list[Violation] = []
@@ -63,14 +64,14 @@ def parse_population_csv(text: str, *, known_codes: Container[str]) -> list[Popu
             continue  # blank lines carry nothing
         index += 1
         if index >= MAX_ROWS:
-            raise _refused("body", "too_many_rows", f"at most {MAX_ROWS} rows per import")
+            raise _refused("body", "too_many_rows", msg("agreements.import.too_many_rows", max_rows=MAX_ROWS))
         cells = {name: _cell(values, at) for name, at in columns.items()}
         code = _code(cells["code"], line, known_codes, first_line, violations)
         population = _population(cells["population"], line, len(values), violations)
         if code is not None and population is not None:
             rows.append(PopulationRow(index, line, code, population))
     if index < 0:
-        violations.append(Violation("body", "no_rows", "the file has a header but no rows"))
+        violations.append(Violation("body", "no_rows", msg("agreements.import.no_rows")))
     if violations:
         raise RuleViolation(violations=violations, location=LOCATION)
     return rows
@@ -88,7 +89,8 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
             yield line, values
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise _refused(line_field(line), "csv_syntax", f"line {line}: {exc}", line) from None
+        message = msg("agreements.import.csv_syntax", line=line, error=str(exc))
+        raise _refused(line_field(line), "csv_syntax", message, line) from None
 
 
 def _cell(values: list[str], at: int) -> str | None:
@@ -102,7 +104,7 @@ def _columns(header: list[str]) -> dict[str, int]:
     for column, aliases in COLUMN_ALIASES.items():
         positions = [i for i, name in enumerate(names) if name in aliases]
         if not positions:
-            raise _refused("body", "header", f"the header has no `{column}` column; found {header!a}")
+            raise _refused("body", "header", msg("agreements.import.header", column=column, header=header))
         found[column] = positions[0]
     return found
 
@@ -116,24 +118,33 @@ def _code(
 ) -> str | None:
     field = line_field(line, "code")
     if raw is None or not raw.strip():
-        violations.append(Violation(field, "required", f"line {line}: the code is empty", line=line))
+        violations.append(
+            Violation(field, "required", msg("agreements.import.code_empty", line=line), line=line)
+        )
         return None
     try:
         code = validate_code(raw)
     except InvalidLocalGovernmentCode as exc:
-        violations.append(Violation(field, code_rule(exc), f"line {line}: {describe(exc)}", line=line))
+        message = msg("agreements.import.line_problem", line=line, problem=describe(exc))
+        violations.append(Violation(field, code_rule(exc), message, line=line))
         return None
     if code not in known:
         violations.append(
             Violation(
-                field, "unknown_local_government", f"line {line}: no local government {code}", line=line
+                field,
+                "unknown_local_government",
+                msg("agreements.import.unknown_local_government", line=line, code=code),
+                line=line,
             )
         )
         return None
     if code in first_line:
         violations.append(
             Violation(
-                field, "duplicate_code", f"line {line}: {code} already on line {first_line[code]}", line=line
+                field,
+                "duplicate_code",
+                msg("agreements.import.duplicate_code", line=line, code=code, first_line=first_line[code]),
+                line=line,
             )
         )
         return None
@@ -148,7 +159,7 @@ def _population(raw: str | None, line: int, width: int, violations: list[Violati
             Violation(
                 field,
                 "required",
-                f"line {line}: the row has {width} column(s), none for the population",
+                msg("agreements.import.population_column_missing", line=line, width=width),
                 line=line,
             )
         )
@@ -157,14 +168,15 @@ def _population(raw: str | None, line: int, width: int, violations: list[Violati
     # nothing else is folded, so ①②③ or superscripts are not mistaken for digits.
     text = fold_full_width_digits(raw).strip().replace(",", "").replace("，", "")
     if not text:
-        violations.append(Violation(field, "required", f"line {line}: the population is empty", line=line))
+        message = msg("agreements.import.population_empty", line=line)
+        violations.append(Violation(field, "required", message, line=line))
         return None
     if not (text.isascii() and text.isdigit()):
         violations.append(
             Violation(
                 field,
                 "non_negative_integer",
-                f"line {line}: population {raw!a} is not a whole number of people",
+                msg("agreements.import.population_not_integer", line=line, raw=raw),
                 line=line,
             )
         )
@@ -173,7 +185,10 @@ def _population(raw: str | None, line: int, width: int, violations: list[Violati
     if value > MAX_POPULATION:
         violations.append(
             Violation(
-                field, "at_most", f"line {line}: population {value} exceeds {MAX_POPULATION}", line=line
+                field,
+                "at_most",
+                msg("agreements.import.population_at_most", line=line, value=value, limit=MAX_POPULATION),
+                line=line,
             )
         )
         return None

@@ -24,6 +24,7 @@ from renkei_common.events.contracts import (
     CostSharingAgreed,
     CostWeightPeriod,
 )
+from renkei_common.i18n import msg
 from renkei_common.persistence import load, new_id, now, snapshot
 from renkei_common.unit_of_work import UnitOfWork, unit_of_work
 from sqlalchemy import select
@@ -131,7 +132,7 @@ async def get_cost_sharing(
     ensure_can_read(actor, service.member_codes, what="shared service")
     found = next((c for c in service.cost_sharings if c.fiscal_year == fiscal_year), None)
     if found is None:
-        raise NotFound(f"no cost sharing of FY{fiscal_year} for this shared service")
+        raise NotFound(msg("agreements.cost.sharing_not_found", fiscal_year=fiscal_year))
     return found
 
 
@@ -203,14 +204,19 @@ def _as_requested(refused: RuleViolation, *, single: bool) -> RuleViolation:
 
 
 def _unshareable(service: SharedServiceRow, sharing: CostSharingRow, refused: RuleViolation) -> RuleViolation:
-    rules = ", ".join(sorted({v.rule for v in refused.violations}))
+    rules = sorted({v.rule for v in refused.violations})
     return RuleViolation(
         violations=[
             Violation(
                 "body",
                 "cost_sharing_recomputable",
-                f"the import leaves the FY{sharing.fiscal_year} cost sharing of {service.name} "
-                f"({service.id}) impossible to compute: {rules}",
+                msg(
+                    "agreements.cost.recomputable",
+                    fiscal_year=sharing.fiscal_year,
+                    name=service.name,
+                    shared_service_id=service.id,
+                    rules=rules,
+                ),
             )
         ],
         location=IMPORT_LOCATION,
@@ -222,13 +228,11 @@ def _formula_of(command: AgreeCostSharing) -> Formula:
     rounding = Rounding(command.rounding)
     single = command.cost_yen is not None or command.weights is not None
     if command.classes is not None and single:
-        raise RuleViolation(
-            "classes", "one_formula", "give either classes, or cost_yen and weights, not both"
-        )
+        raise RuleViolation("classes", "one_formula", msg("agreements.cost.one_formula"))
     if command.classes is not None:
         return Formula(tuple(_class_of(c) for c in command.classes), rounding)
     missing = [
-        Violation(name, "required", f"give {name} (or classes, one formula per cost class)")
+        Violation(name, "required", msg("agreements.cost.formula_required", name=name))
         for name, value in (("cost_yen", command.cost_yen), ("weights", command.weights))
         if value is None
     ]

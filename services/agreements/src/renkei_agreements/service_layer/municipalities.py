@@ -9,6 +9,7 @@ from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, Violation
 from renkei_common.errors import FieldError, Forbidden, NotFound
 from renkei_common.events.contracts import MunicipalityUpdated
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, new_id, now
 from renkei_common.refdata import Flag, Kind
 from renkei_common.unit_of_work import unit_of_work
@@ -70,7 +71,7 @@ async def get_municipality(
 
     row = await cache.get(normalised, fetch) if cache is not None else await fetch()
     if row is None:
-        raise NotFound(f"no local government with code {normalised}")
+        raise NotFound(msg("agreements.unknown_local_government", code=normalised))
     return row
 
 
@@ -89,7 +90,7 @@ async def import_populations(
 ) -> PopulationImport:
     """Refresh populations from an e-Stat style file; all rows or none, one MunicipalityUpdated per change."""
     if not actor.has_role(*IMPORT_ROLES) or actor.is_auditor:
-        raise Forbidden(f"population imports need one of the roles: {', '.join(IMPORT_ROLES)}")
+        raise Forbidden(msg("agreements.import.needs_role", roles=list(IMPORT_ROLES)))
     async with unit_of_work(db, actor) as uow:
         existing = {row.code: row for row in (await uow.session.scalars(select(MunicipalityRow))).all()}
         parsed = parse_population_csv(csv_text, known_codes=existing)
@@ -98,7 +99,12 @@ async def import_populations(
             Violation(
                 r.field("population"),
                 "newer_figure_exists",
-                f"line {r.line}: {r.code} already has a figure for {existing[r.code].population_year}",
+                msg(
+                    "agreements.import.newer_figure_exists",
+                    line=r.line,
+                    code=r.code,
+                    year=existing[r.code].population_year,
+                ),
                 line=r.line,
             )
             for r in parsed
@@ -152,13 +158,18 @@ def _ensure_may_import(actor: Actor, rows: list[PopulationRow]) -> None:
                 # The same field shape as the parser's 422s: `body.line[N].code`, N the file's line.
                 field=f"{LOCATION}.{r.field('code')}",
                 rule="own_prefecture_only",
-                message=f"line {r.line}: {r.code} is outside prefecture {actor.org[:2]}",
+                message=msg(
+                    "agreements.import.own_prefecture_only",
+                    line=r.line,
+                    code=r.code,
+                    prefecture=actor.org[:2],
+                ),
                 line=r.line,
             )
             for r in outside[:50]
         ]
         raise Forbidden(
-            f"a prefecture refreshes only its own municipalities; {len(outside)} rows are outside",
+            msg("agreements.import.outside_prefecture", count=len(outside)),
             errors=errors,
         )
 

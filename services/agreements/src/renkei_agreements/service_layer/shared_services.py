@@ -9,6 +9,7 @@ from renkei_common.access import can_read, ensure_acts_for_one_of, ensure_can_re
 from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.domain_errors import RuleViolation, Violation
+from renkei_common.i18n import msg
 from renkei_common.persistence import fetch_page, load, new_id, now, snapshot
 from renkei_common.unit_of_work import unit_of_work
 from sqlalchemy import select
@@ -49,9 +50,9 @@ async def register_shared_service(
         await governments(uow.session, {f"members[{i}]": code for i, code in enumerate(command.members)})
         violations = []
         if len(set(command.members)) != len(command.members):
-            violations.append(Violation("members", "distinct", "list each member once"))
+            violations.append(Violation("members", "distinct", msg("agreements.shared.distinct_members")))
         if command.lead_code not in command.members:
-            violations.append(Violation("lead_code", "member", "the lead must be one of the members"))
+            violations.append(Violation("lead_code", "member", msg("agreements.shared.lead_is_member")))
         area = await _readable(uow.session, actor, AreaRow, command.area_id, participants)
         if command.area_id is not None and area is None:
             violations.append(_unknown("area_id", "area", command.area_id))
@@ -92,7 +93,7 @@ async def register_shared_service(
 
 def _unknown(field: str, what: str, value: str) -> Violation:
     # The same answer whether the id does not exist or the caller may not read it: no probing of ids.
-    return Violation(field, "exists", f"no {what} {value!a}")
+    return Violation(field, "exists", msg("agreements.shared.unknown_link", what=what, value=value))
 
 
 async def _readable(
@@ -141,15 +142,19 @@ def _audit_view(row: SharedServiceRow) -> dict[str, object]:
 
 def check_members(registered: list[str], given: list[str]) -> None:
     violations = [
-        Violation(f"members[{i}].code", "member_of_shared_service", f"{code} is not a member")
+        Violation(
+            f"members[{i}].code", "member_of_shared_service", msg("agreements.shared.not_a_member", code=code)
+        )
         for i, code in enumerate(given)
         if code not in registered
     ]
     if len(set(given)) != len(given):
-        violations.append(Violation("members", "distinct", "list each member once"))
+        violations.append(Violation("members", "distinct", msg("agreements.shared.distinct_members")))
     missing = [code for code in registered if code not in given]
     if missing:
-        violations.append(Violation("members", "every_member", f"missing members: {', '.join(missing)}"))
+        violations.append(
+            Violation("members", "every_member", msg("agreements.shared.every_member", codes=missing))
+        )
     if violations:
         raise RuleViolation(violations=violations)
 

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from agreements_testkit import HIGASHINE, KAMINOYAMA, TENDO, YAMAGATA, YAMANOBE, Driver
+import pytest
+from agreements_testkit import HIGASHINE, KAMINOYAMA, TENDO, YAMAGATA, YAMAGATA_PREF, YAMANOBE, Driver
+from renkei_agreements.api.routes.municipalities import MAX_CSV_BYTES, _read_limited
+from renkei_common.errors import ProblemError
+from renkei_common.refdata import check_digit
+from starlette.requests import Request
 
 JA = {"Accept-Language": "ja-JP,ja;q=0.9,en;q=0.5"}
+CSV = {"Content-Type": "text/csv"}
+UNKNOWN = "06999" + str(check_digit("06999"))  # well-formed, but no such government
 
 
 def machine_parts(problem: dict[str, Any]) -> tuple[Any, ...]:
@@ -122,3 +129,154 @@ async def test_a_413_is_japanese(api: Driver) -> None:
     assert response.status_code == 413
     assert response.json()["detail"].startswith("リクエスト本文が上限の")
     assert [(e["field"], e["rule"]) for e in response.json()["errors"]] == [("body", "max_bytes")]
+
+
+# --- cost sharing, shared services and population imports (keyed since issue 12 part 5) ---------------
+
+
+async def shared_service(api: Driver) -> str:
+    body = {
+        "name": "広域ごみ処理施設",
+        "category": "facility",
+        "lead_code": YAMAGATA,
+        "members": [YAMAGATA, TENDO],
+    }
+    service = (await api.call("POST", "/v1/shared-services", YAMAGATA, json=body, expect=201)).json()
+    consent = {"consented_on": "2025-01-10"}
+    await api.call("POST", f"/v1/shared-services/{service['id']}/consents", TENDO, json=consent)
+    return str(service["id"])
+
+
+SHARING = {
+    "cost_yen": 1_000_000,
+    "weights": {"equal": "0.5", "population": "0.5", "usage": "0"},
+    "members": [{"code": YAMAGATA}, {"code": TENDO}],
+    "remainder_to": YAMAGATA,
+    "agreed_on": "2025-03-20",
+}
+
+
+async def test_cost_sharing_refusals_are_japanese_with_the_same_fields_and_rules(api: Driver) -> None:
+    url = f"/v1/shared-services/{await shared_service(api)}/cost-sharings"
+    # domain/cost_sharing.py: the weights' sum, and a missing figure named in the words of a 規約
+    uneven = {**SHARING, "weights": {"equal": "0.2", "population": "0.6", "usage": "0.3"}}
+    english, japanese = await both(api, "PUT", f"{url}/2025", YAMAGATA, json=uneven, expect=422)
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [("body.weights", "weights_sum_to_one")]
+    assert english["errors"][0]["message"] == "the weights sum to 1.1, not 1: 0.2 + 0.6 + 0.3"
+    assert japanese["errors"][0]["message"] == "重みの合計が1ではなく1.1です（0.2 + 0.6 + 0.3）"
+    by_usage = {**SHARING, "weights": {"equal": "0.5", "population": "0", "usage": "0.5"}}
+    english, japanese = await both(api, "PUT", f"{url}/2025", YAMAGATA, json=by_usage, expect=422)
+    assert [e["rule"] for e in japanese["errors"]] == ["usage_required", "usage_required"]
+    assert english["errors"][0]["message"] == f"{YAMAGATA} has no usage figure"
+    assert japanese["errors"][0]["message"] == f"{YAMAGATA} の利用量の数値がありません"
+    # domain/cost_formula.py: a schedule with a gap between its periods
+    gap = {
+        **{k: v for k, v in SHARING.items() if k not in ("cost_yen", "weights")},
+        "classes": [
+            {
+                "cost_class": "construction",
+                "cost_yen": 1_000_000,
+                "schedule": [
+                    {"to_fy": 2025, "weights": {"equal": "1"}},
+                    {"from_fy": 2027, "weights": {"equal": "1"}},
+                ],
+            }
+        ],
+    }
+    english, japanese = await both(api, "PUT", f"{url}/2025", YAMAGATA, json=gap, expect=422)
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [
+        ("body.classes[0].schedule[1].from_fy", "schedule_no_gap")
+    ]
+    assert english["errors"][0]["message"] == "FY2026 to FY2026 have no weights"
+    assert japanese["errors"][0]["message"] == "2026年度から2026年度までの重みがありません"
+    # service_layer/cost_sharings.py: two formulas at once, and a year with no sharing
+    both_shapes = {**gap, "cost_yen": 1_000_000}
+    english, japanese = await both(api, "PUT", f"{url}/2025", YAMAGATA, json=both_shapes, expect=422)
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [("body.classes", "one_formula")]
+    assert japanese["errors"][0]["message"].startswith("classes か、cost_yen と weights の組か")
+    english, japanese = await both(api, "GET", f"{url}/2030", TENDO, expect=404)
+    assert english["detail"] == "no cost sharing of FY2030 for this shared service"
+    assert japanese["detail"] == "この共同事業の2030年度の費用分担はありません"
+    # service_layer/shared_services.py: a member left out of the sharing
+    alone = {**SHARING, "members": [{"code": YAMAGATA}]}
+    english, japanese = await both(api, "PUT", f"{url}/2025", YAMAGATA, json=alone, expect=422)
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [("body.members", "every_member")]
+    assert english["errors"][0]["message"] == f"missing members: {TENDO}"
+    assert japanese["errors"][0]["message"] == f"構成団体 {TENDO} が指定されていません"
+
+
+async def test_registering_a_shared_service_names_its_faults_in_japanese(api: Driver) -> None:
+    body = {
+        "name": "広域ごみ処理施設",
+        "category": "facility",
+        "lead_code": YAMAGATA,
+        "members": [TENDO, TENDO],
+        "area_id": "nope",
+    }
+    english, japanese = await both(api, "POST", "/v1/shared-services", YAMAGATA, json=body, expect=422)
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [
+        ("body.members", "distinct"),
+        ("body.lead_code", "member"),
+        ("body.area_id", "exists"),
+    ]
+    assert [e["message"] for e in japanese["errors"]] == [
+        "構成団体はそれぞれ1回だけ指定してください",
+        "幹事団体は構成団体のいずれかでなければなりません",
+        "圏域 'nope' はありません",
+    ]
+    assert english["errors"][2]["message"] == "no area 'nope'"
+
+
+IMPORTS = "/v1/municipalities/population-imports?year=2025"
+
+
+async def test_population_import_refusals_are_japanese_with_the_same_fields_and_rules(api: Driver) -> None:
+    # domain/population_import.py: a cell that is not a number of people; large numbers grouped as 人
+    bad = f"code,population\n{YAMAGATA},many\n{TENDO},60000001\n".encode()
+    english, japanese = await both(
+        api, "POST", IMPORTS, "op", roles=("operator",), content=bad, headers=CSV, expect=422
+    )
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [
+        ("body.line[2].population", "non_negative_integer"),
+        ("body.line[3].population", "at_most"),
+    ]
+    assert english["errors"][0]["message"] == "line 2: population 'many' is not a whole number of people"
+    assert japanese["errors"][0]["message"] == "2行目: 人口 'many' が人数を表す整数ではありません"
+    assert english["errors"][1]["message"] == "line 3: population 60000001 exceeds 50000000"
+    assert japanese["errors"][1]["message"] == "3行目: 人口 60,000,001人 が上限の50,000,000人を超えています"
+    # service_layer/municipalities.py: a prefecture importing another prefecture's figures, and no role
+    other = b"code,population\n011002,1970000\n"
+    english, japanese = await both(
+        api, "POST", IMPORTS, YAMAGATA_PREF, content=other, headers=CSV, expect=403
+    )
+    assert [(e["field"], e["rule"]) for e in japanese["errors"]] == [
+        ("body.line[2].code", "own_prefecture_only")
+    ]
+    assert japanese["detail"] == "都道府県が更新できるのは自らの区域の市町村だけです。区域外の行が1行あります"
+    assert english["errors"][0]["message"] == "line 2: 011002 is outside prefecture 06"
+    assert japanese["errors"][0]["message"] == "2行目: 011002 は都道府県 06 の区域外です"
+    english, japanese = await both(api, "POST", IMPORTS, YAMAGATA, content=other, headers=CSV, expect=403)
+    assert english["detail"] == "population imports need one of the roles: operator, national, prefecture"
+    assert (
+        japanese["detail"] == "人口の取込みには次のいずれかのロールが必要です: operator、national、prefecture"
+    )
+    english, japanese = await both(api, "GET", f"/v1/municipalities/{UNKNOWN}", TENDO, expect=404)
+    assert english["detail"] == f"no local government with code {UNKNOWN}"
+    assert japanese["detail"] == f"団体コード {UNKNOWN} の地方公共団体はありません"
+
+
+async def test_the_import_routes_own_size_check_is_japanese() -> None:
+    # The body-limit middleware answers first over HTTP; this is the route's check of a streamed file.
+    chunks = [b"x" * MAX_CSV_BYTES, b"x"]
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": chunks.pop(0), "more_body": bool(chunks)}
+
+    request = Request({"type": "http", "method": "POST", "path": "/", "headers": []}, receive)
+    with pytest.raises(ProblemError) as refused:
+        await _read_limited(request)
+    english, japanese = (refused.value.to_problem(language=lang) for lang in ("en", "ja"))
+    assert english["status"] == japanese["status"] == 413
+    assert english["type"] == japanese["type"] == "urn:renkei:problem:payload-too-large"
+    assert english["detail"] == "the file exceeds 2000000 bytes"
+    assert japanese["detail"] == "ファイルが上限の 2,000,000 バイトを超えています"

@@ -16,6 +16,8 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any
 
+from renkei_common.i18n import msg
+
 
 class Confidence(StrEnum):
     SEED = "seed"  # from the project's seed knowledge, not yet checked against the public text
@@ -67,12 +69,12 @@ def _param_problem(name: str, value: Any) -> str | None:
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite() or number < 0:
-            return 'must be a non-negative decimal string, e.g. "0.9"'
+            return msg("finance.param_decimal")
     elif name in INTEGER_PARAMS:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            return "must be a non-negative integer"
+            return msg("finance.param_integer")
     elif name == "method" and value not in METHODS:
-        return f"must be one of {', '.join(sorted(METHODS))}"
+        return msg("finance.param_method", methods=sorted(METHODS))
     return None
 
 
@@ -83,6 +85,7 @@ class RuleError(ValueError):
         super().__init__(message)
         self.field = field
         self.rule = rule
+        self.message = message  # keyed: str(self) would lose the key
 
 
 @dataclass(frozen=True)
@@ -101,16 +104,28 @@ class RuleRow:
         object.__setattr__(self, "measure", Measure(self.measure))
         object.__setattr__(self, "confidence", Confidence(self.confidence))
         if self.fy_to is not None and self.fy_to < self.fy_from:
-            raise RuleError("fy_to", "fy_range", f"{self.rule_id}: fy_to {self.fy_to} is before fy_from")
+            raise RuleError(
+                "fy_to", "fy_range", msg("finance.rule_fy_range", rule_id=self.rule_id, fy_to=self.fy_to)
+            )
         missing = [p for p in REQUIRED_PARAMS[self.measure] if p not in self.params]
         if missing:
-            raise RuleError("params", "required_params", f"{self.rule_id}: missing {', '.join(missing)}")
+            raise RuleError(
+                "params",
+                "required_params",
+                msg("finance.rule_required_params", rule_id=self.rule_id, params=missing),
+            )
         for name, value in self.params.items():
             problem = _param_problem(name, value)
             if problem:
-                raise RuleError("params", "param_type", f"{self.rule_id}: params.{name} {problem}")
+                raise RuleError(
+                    "params",
+                    "param_type",
+                    msg("finance.rule_param_type", rule_id=self.rule_id, name=name, problem=problem),
+                )
         if not self.source.strip():
-            raise RuleError("source", "source_required", f"{self.rule_id}: every row names its source")
+            raise RuleError(
+                "source", "source_required", msg("finance.rule_source_required", rule_id=self.rule_id)
+            )
 
     def covers(self, fiscal_year: int) -> bool:
         return self.fy_from <= fiscal_year and (self.fy_to is None or fiscal_year <= self.fy_to)
@@ -146,7 +161,12 @@ class RuleBook:
                     raise RuleError(
                         "fy_from",
                         "overlapping_rows",
-                        f"{row.rule_id} and {other.rule_id} both govern {row.measure} in some FY",
+                        msg(
+                            "finance.rule_overlapping_rows",
+                            rule_id=row.rule_id,
+                            other_rule_id=other.rule_id,
+                            measure=row.measure,
+                        ),
                     )
             by_measure.setdefault(row.measure, []).append(row)
         self._by_measure = by_measure

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from renkei_common.i18n import msg
+
 from renkei_finance.domain.engine import Area, Budget, Member, Snapshot
 from renkei_finance.domain.rules import RuleBook, RuleRow
 
@@ -51,7 +53,8 @@ Change = PopulationChange | Join | Leave | BudgetChange | RuleChange
 
 class UnknownArea(LookupError):
     def __init__(self, index: int, area_id: str) -> None:
-        super().__init__(f"changes[{index}]: no area {area_id!r} in the projections")
+        self.message = msg("finance.whatif_unknown_area", index=index, area_id=area_id)
+        super().__init__(self.message)
         self.index = index
 
 

@@ -13,6 +13,7 @@ from renkei_common.access import visible
 from renkei_common.auth import Actor
 from renkei_common.db import Database
 from renkei_common.errors import NotFound, Unprocessable
+from renkei_common.i18n import msg
 from sqlalchemy import exists, select, tuple_
 
 from renkei_finance.adapters.orm import (
@@ -121,9 +122,7 @@ def _line_cursor(record: AllocationLineRecord) -> str:
 def _parse_line_cursor(cursor: str) -> tuple[int, str, str, str]:
     parts = cursor.split("|", 3)
     if len(parts) != 4 or not parts[0].isdigit():
-        raise Unprocessable(
-            field="query.cursor", rule="cursor", message="not a cursor this endpoint returned"
-        )
+        raise Unprocessable(field="query.cursor", rule="cursor", message=msg("finance.cursor_not_returned"))
     return int(parts[0]), parts[1], parts[2], parts[3]
 
 
@@ -179,7 +178,7 @@ async def get_run(db: Database, actor: Actor, *, run_id: str) -> AllocationRun:
     async with db.session() as session:
         row = await session.get(AllocationRun, run_id)
     if row is None:
-        raise NotFound(f"run {run_id!a} not found")
+        raise NotFound(msg("common.not_found", what="run", key=ascii(run_id)))
     return row
 
 

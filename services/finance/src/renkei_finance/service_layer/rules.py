@@ -44,7 +44,7 @@ async def put_rule(db: Database, actor: Actor, command: PutRule, *, if_match: st
     try:
         row = row_from_dict(command.__dict__)
     except RuleError as exc:
-        raise Unprocessable(field=f"body.{exc.field}", rule=exc.rule, message=str(exc)) from exc
+        raise Unprocessable(field=f"body.{exc.field}", rule=exc.rule, message=exc.message) from exc
     async with db.transaction() as session:
         record = await session.get(RuleRowRecord, command.rule_id, with_for_update=_lock(session))
         before = record_to_row(record).to_dict() if record else _default(command.rule_id)
@@ -53,7 +53,7 @@ async def put_rule(db: Database, actor: Actor, command: PutRule, *, if_match: st
         try:
             (await load_rules(session)).overlaid([row])
         except RuleError as exc:
-            raise Unprocessable(field=f"body.{exc.field}", rule=exc.rule, message=str(exc)) from exc
+            raise Unprocessable(field=f"body.{exc.field}", rule=exc.rule, message=exc.message) from exc
         created = record is None
         if record is None:
             record = RuleRowRecord(rule_id=command.rule_id, row_version=0)

@@ -128,7 +128,7 @@ async def _load_narrowed(session: AsyncSession, wanted: list[str]) -> Snapshot:
         query = select(Government.code, Government.population).where(
             Government.code.in_(sorted(centres_apart))
         )
-        populations.update((await session.execute(query)).tuples().all())
+        populations.update({code: population for code, population in (await session.execute(query)).all()})
         codes |= centres_apart
     return await _with_money(session, populations, areas, sorted(codes), wanted)
 

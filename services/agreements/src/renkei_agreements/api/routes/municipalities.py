@@ -11,6 +11,7 @@ from renkei_common.auth import CurrentActor
 from renkei_common.csv_exchange import CSV_RESPONSES, CsvRequested, column, decode_upload, export
 from renkei_common.domain_errors import RuleViolation
 from renkei_common.errors import PROBLEM_RESPONSES, ProblemError
+from renkei_common.i18n import msg
 from renkei_common.limits import body_limit
 from renkei_common.refdata import Flag, Kind
 
@@ -167,7 +168,9 @@ async def _read_limited(request: Request) -> bytes:
         size += len(chunk)
         if size > MAX_CSV_BYTES:
             raise ProblemError(
-                f"the file exceeds {MAX_CSV_BYTES} bytes", status=413, slug="payload-too-large"
+                msg("agreements.import.file_too_large", limit=MAX_CSV_BYTES),
+                status=413,
+                slug="payload-too-large",
             )
         chunks.append(chunk)
     return b"".join(chunks)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from renkei_common.auth import CurrentActor
 from renkei_common.errors import Forbidden
+from renkei_common.i18n import msg
 
 from renkei_finance.service_layer import reads
 from renkei_finance.service_layer.access import ensure_oversight
@@ -78,7 +79,7 @@ async def full_recompute(request: Request, actor: CurrentActor) -> RunPublic:
     """Recompute every line of the horizon now (after a restore, or to repair an inconsistency)."""
     ensure_oversight(actor, operator=True)
     if actor.is_auditor:
-        raise Forbidden("the auditor role may read but never write")
+        raise Forbidden(msg("auth.auditor_never_writes"))
     run = await recompute(
         request.app.state.db, fiscal_years=request.app.state.settings.fiscal_years, full=True
     )

@@ -142,10 +142,10 @@ async def simulate(request: Request, actor: CurrentActor, body: SimulationIn) ->
         changed, changed_rules = whatif.apply_changes(snapshot, rules, changes)
     except whatif.UnknownArea as exc:
         raise Unprocessable(
-            field=f"body.changes[{exc.index}].area_id", rule="unknown_area", message=str(exc)
+            field=f"body.changes[{exc.index}].area_id", rule="unknown_area", message=exc.message
         ) from exc
     except RuleError as exc:
-        raise Unprocessable(field="body.changes", rule=exc.rule, message=str(exc)) from exc
+        raise Unprocessable(field="body.changes", rule=exc.rule, message=exc.message) from exc
     today = {line.identity: line for line in compute(body.fiscal_year, snapshot, rules)}
     after = {line.identity: line for line in compute(body.fiscal_year, changed, changed_rules)}
     lines = []
