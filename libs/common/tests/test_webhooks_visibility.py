@@ -126,7 +126,13 @@ def test_every_contract_derives_an_audience_or_is_declared_public() -> None:
         for name, cls in CATALOGUE.items()
         if not cls.public and not cls.audience_fields and not _has_code_field(cls)
     }
-    assert national_only == {KpiReported.type_name()}
+    assert national_only == set()
+
+
+def test_a_kpi_report_is_seen_by_its_centre_cities_and_their_prefecture() -> None:
+    data = kpi().model_copy(update={"centre_codes": ["062014"]}).model_dump(mode="json")
+    assert KpiReported.audience(data) == frozenset({"062014"})
+    assert KpiReported.audience(kpi().model_dump(mode="json")) == frozenset()
 
 
 def _has_code_field(cls: type[EventPayload]) -> bool:

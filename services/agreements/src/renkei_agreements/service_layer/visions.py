@@ -197,6 +197,7 @@ async def report_kpi(
                 actual=command.value,
                 target=target,
                 area_id=vision.area_id,
+                centre_codes=sorted(centre_codes),
             ),
         )
     return KpiReport(vision, kpi, actual, target)

@@ -90,6 +90,7 @@ async def test_draft_adopt_and_report_kpis_against_targets(api: Driver) -> None:
         (10200.0, 10000.0),
         (10350.0, 10000.0),
     ]
+    assert {tuple(e["data"]["centre_codes"]) for e in reports} == {(YAMAGATA,)}  # who sees it (ADR 0011)
     await api.call("GET", url, YAMAGATA_PREF)
     assert [v["id"] for v in (await api.call("GET", "/v1/visions", TENDO)).json()["data"]] == [vision["id"]]
 

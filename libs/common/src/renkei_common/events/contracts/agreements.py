@@ -208,6 +208,11 @@ class KpiReported(_Agreements):
     actual: float
     target: float | None = None
     area_id: str | None = None
+    centre_codes: list[LocalGovernmentCode] = Field(
+        default_factory=list,
+        description="the area's centre cities (中心市), which report the KPI;"
+        " they and their prefectures see it (ADR 0011)",
+    )
 
 
 class ClassShare(BaseModel):
