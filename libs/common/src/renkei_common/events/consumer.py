@@ -7,6 +7,7 @@ waited for without limit, because no event is poison while its consumer cannot r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import random
@@ -24,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from renkei_common import tracing
 from renkei_common.db import Database, is_database_unavailable
 from renkei_common.events.envelope import EnvelopeError, EventEnvelope
+from renkei_common.events.handlers import BatchedHandler, EnvelopeBatch
 from renkei_common.models import DeadLetter, InboxEvent
 
 log = logging.getLogger(__name__)
@@ -158,6 +160,22 @@ class EventProcessor:
                 ).scalars()
             )
             now = datetime.now(UTC)
+            # Consecutive events of one batch handler (handlers.BatchedHandler) make one call: the order
+            # of effects stays the delivery order, so per aggregate too. Each event keeps its own span
+            # (parented by its own trace) over the shared call; the call's SQL nests under the last one.
+            group: list[tuple[EventEnvelope, str, str | None]] = []
+            group_batch: EnvelopeBatch | None = None
+
+            async def run_group() -> None:
+                if group_batch is None or not group:
+                    return
+                with contextlib.ExitStack() as stack:
+                    spans = [stack.enter_context(self._span(tracer, *item)) for item in group]
+                    await group_batch([envelope for envelope, _, _ in group], session)
+                    for span in spans:
+                        span.set_attribute("renkei.outcome", Outcome.APPLIED.value)
+                group.clear()
+
             for envelope, origin, hop in items:
                 handler = self.handlers.get(envelope.type)
                 if envelope.id in seen:
@@ -172,10 +190,18 @@ class EventProcessor:
                         consumer=self.consumer, event_id=envelope.id, type=envelope.type, processed_at=now
                     )
                 )
+                outcomes.append(Outcome.APPLIED)
+                if isinstance(handler, BatchedHandler):
+                    if handler.batch is not group_batch:
+                        await run_group()
+                        group_batch = handler.batch
+                    group.append((envelope, origin, hop))
+                    continue
+                await run_group()
                 with self._span(tracer, envelope, origin, hop) as span:
                     await handler(envelope, session)
                     span.set_attribute("renkei.outcome", Outcome.APPLIED.value)
-                outcomes.append(Outcome.APPLIED)
+            await run_group()
             if hook is not None:
                 await hook(session)
             await session.flush()

@@ -5,23 +5,31 @@ consumer group or a producer's retry can deliver an older event after a newer on
 remembers the aggregate version it holds; `apply_if_newer` applies an event only when its version is
 higher. A deletion or termination is a *tombstone*: the row stays, marked, with its version, so that the
 signing delivered after the termination finds a newer row and changes nothing.
+
+A batch handler reads the rows of its whole list first (`async with preloaded(session, model, keys)`,
+one `SELECT … WHERE key IN (…)`, locked on PostgreSQL); `apply_if_newer` then finds each row, or knows
+that it is missing, without a statement of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, Integer, String, inspect, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from renkei_common.db import UTCDateTime
 from renkei_common.events.handlers import EventMeta
 
-__all__ = ["Applied", "ProjectionColumns", "apply_if_newer"]
+__all__ = ["Applied", "ProjectionColumns", "apply_if_newer", "preloaded"]
+
+# session.info key: {(model, identity): row or None (known missing)} while a `preloaded` block runs.
+_PRELOADED = "projection_preloaded"
 
 
 class ProjectionColumns:
@@ -61,8 +69,12 @@ async def apply_if_newer(
     in their declared order. An event without an aggregate version (0) only ever creates a row: it cannot
     prove that it is newer than anything. A tombstone is final: only a newer tombstone changes it.
     """
-    identity = tuple(key.values()) if len(key) > 1 else next(iter(key.values()))
-    row = await session.get(model, identity, with_for_update=_lock(session))
+    identity = _identity(key)
+    cache: dict[tuple[type[Any], Any], Any] = session.info.get(_PRELOADED, {})
+    if (model, identity) in cache:
+        row = cache[(model, identity)]
+    else:
+        row = await session.get(model, identity, with_for_update=_lock(session))
     if row is not None and (
         meta.aggregate_version <= row.aggregate_version
         or meta.aggregate_version == 0
@@ -74,6 +86,8 @@ async def apply_if_newer(
         row = model(**key)
         row.aggregate_version, row.tombstone = 0, False
         session.add(row)
+        if (model, identity) in cache:
+            cache[(model, identity)] = row
     if callable(values):
         values(row)
     else:
@@ -84,6 +98,42 @@ async def apply_if_newer(
     row.last_event_id = meta.id
     row.updated_at = datetime.now(UTC)
     return Applied(row, True)
+
+
+@asynccontextmanager
+async def preloaded(
+    session: AsyncSession, model: type[Row], keys: Iterable[Mapping[str, Any]]
+) -> AsyncIterator[None]:
+    """Read the rows at `keys` in one statement; inside the block `apply_if_newer` reads none of them.
+
+    Rows are locked on PostgreSQL as `apply_if_newer` locks them, in key order, so that two consumers
+    locking overlapping lists (a replay beside the live consumer) wait for each other, not deadlock.
+    The rows stay in the session's identity map, so changes made through `apply_if_newer` (or to a row
+    it returned) are flushed as usual; a key not preloaded is read on its own as before.
+    """
+    identities = sorted({_identity(key) for key in keys})
+    columns = inspect(model).primary_key
+    cache: dict[tuple[type[Any], Any], Any] = session.info.setdefault(_PRELOADED, {})
+    # A nested block (the same rows read again) leaves what the outer one preloaded in place.
+    ours = [i for i in identities if (model, i) not in cache]
+    if ours:
+        where = columns[0].in_(ours) if len(columns) == 1 else tuple_(*columns).in_([tuple(i) for i in ours])
+        query = select(model).where(where).order_by(*columns)
+        if _lock(session):
+            query = query.with_for_update()
+        rows = (await session.scalars(query)).all()
+        found = {inspect(row).identity: row for row in rows}
+        for identity in ours:
+            cache[(model, identity)] = found.get(identity if len(columns) > 1 else (identity,))
+    try:
+        yield
+    finally:
+        for identity in ours:
+            cache.pop((model, identity), None)
+
+
+def _identity(key: Mapping[str, Any]) -> Any:
+    return tuple(key.values()) if len(key) > 1 else next(iter(key.values()))
 
 
 def _lock(session: AsyncSession) -> bool | None:

@@ -1,17 +1,24 @@
-"""Projects agreement events: the newest version per agreement wins, and a termination is a tombstone."""
+"""Projects agreement events: the newest version per agreement wins, and a termination is a tombstone.
+
+One batch handler takes every consecutive agreement event of a consumer batch: the projection rows and
+the party lists of the whole list are read in one statement each, the party lists written back once at
+the end (one delete, one insert), whatever the number of events. Events still apply one after the other
+in delivery order, against the rows as the previous ones left them.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from renkei_common.events.contracts import AgreementAmended, AgreementSigned, AgreementTerminated, Party
 from renkei_common.events.handlers import EventMeta, HandlerRegistry
-from renkei_common.events.projection import apply_if_newer
-from sqlalchemy import delete
+from renkei_common.events.projection import apply_if_newer, preloaded
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from renkei_finance.adapters.orm import AgreementPartyProjection, AgreementProjection
-from renkei_finance.consumers.dirty import mark_dirty
+from renkei_finance.consumers.dirty import DirtyMarks
 
 registry = HandlerRegistry()
 
@@ -23,8 +30,70 @@ def _earliest(current: date | None, candidate: date | None) -> date | None:
     return current if candidate is None else min(current, candidate)
 
 
-@registry.handles(AgreementSigned, AgreementAmended)
-async def on_agreement_in_force(event: AgreementSigned, meta: EventMeta, session: AsyncSession) -> None:
+AgreementEvent = AgreementSigned | AgreementAmended | AgreementTerminated
+
+
+class _PartyLists:
+    """The party codes of each agreement of a batch as its events leave them; written back once."""
+
+    def __init__(self, current: dict[str, set[str]]) -> None:
+        self.current = current
+        self.replaced: dict[str, dict[str, Party]] = {}
+
+    def replace(self, agreement_id: str, parties: list[Party]) -> set[str]:
+        """Set the agreement's parties; returns the codes before and after, whose cells may change."""
+        unique = {p.code: p for p in parties}
+        before = self.current.get(agreement_id, set())
+        self.current[agreement_id] = set(unique)
+        self.replaced[agreement_id] = unique
+        return before | set(unique)
+
+    async def store(self, session: AsyncSession) -> None:
+        if not self.replaced:
+            return
+        # Core statements on the table: no party is ever an ORM object in a consumer's session, so there
+        # is no identity map to keep in step, and the insert is one executemany.
+        table = cast(Table, AgreementPartyProjection.__table__)
+        await session.execute(delete(table).where(table.c.agreement_id.in_(self.replaced)))
+        rows = [
+            {"agreement_id": agreement_id, "code": p.code, "role": p.role}
+            for agreement_id, parties in self.replaced.items()
+            for p in parties.values()
+        ]
+        if rows:
+            await session.execute(insert(table), rows)
+
+
+@registry.handles_batch(AgreementSigned, AgreementAmended, AgreementTerminated)
+async def on_agreements(events: list[tuple[AgreementEvent, EventMeta]], session: AsyncSession) -> None:
+    ids = sorted({event.agreement_id for event, _ in events})
+    keys = [{"agreement_id": agreement_id} for agreement_id in ids]
+    async with preloaded(session, AgreementProjection, keys):
+        found = await session.execute(
+            select(AgreementPartyProjection.agreement_id, AgreementPartyProjection.code).where(
+                AgreementPartyProjection.agreement_id.in_(ids)
+            )
+        )
+        current: dict[str, set[str]] = {}
+        for agreement_id, code in found:
+            current.setdefault(agreement_id, set()).add(code)
+        parties, marks = _PartyLists(current), DirtyMarks(session)
+        for event, meta in events:
+            if isinstance(event, AgreementTerminated):
+                await _terminated(event, meta, session, parties, marks)
+            else:
+                await _in_force(event, meta, session, parties, marks)
+    await parties.store(session)
+    await marks.store()
+
+
+async def _in_force(
+    event: AgreementSigned | AgreementAmended,
+    meta: EventMeta,
+    session: AsyncSession,
+    parties: _PartyLists,
+    marks: DirtyMarks,
+) -> None:
     def in_force(row: AgreementProjection) -> None:
         row.version = event.agreement_version
         row.kind = event.kind
@@ -39,22 +108,27 @@ async def on_agreement_in_force(event: AgreementSigned, meta: EventMeta, session
         session, AgreementProjection, {"agreement_id": event.agreement_id}, meta, in_force
     )
     if result.applied:
-        await _replace_parties(session, meta, event.agreement_id, event.parties)
+        marks.add(meta, parties.replace(event.agreement_id, event.parties))
     elif result.row is not None:
         # Stale (e.g. the signing delivered after the termination): it changes no state, but the dates
         # it alone carries tell finance since when the agreement was in force.
         row = result.row
         in_force_on = _earliest(row.in_force_on, event.in_force_on)
         if in_force_on != row.in_force_on:
-            await mark_dirty(session, meta, row.party_codes)
+            marks.add(meta, row.party_codes)
         row.concluded_on = _earliest(row.concluded_on, event.concluded_on)
         row.in_force_on = in_force_on
         row.kind = row.kind or event.kind
         row.title = row.title or event.title
 
 
-@registry.handles(AgreementTerminated)
-async def on_agreement_terminated(event: AgreementTerminated, meta: EventMeta, session: AsyncSession) -> None:
+async def _terminated(
+    event: AgreementTerminated,
+    meta: EventMeta,
+    session: AsyncSession,
+    parties: _PartyLists,
+    marks: DirtyMarks,
+) -> None:
     def terminated(row: AgreementProjection) -> None:
         if row.aggregate_version == 0:  # the termination arrived first: it is all finance knows so far
             row.version = event.agreement_version
@@ -74,17 +148,4 @@ async def on_agreement_terminated(event: AgreementTerminated, meta: EventMeta, s
         tombstone=True,
     )
     if result.applied:
-        await _replace_parties(session, meta, event.agreement_id, event.parties)
-
-
-async def _replace_parties(
-    session: AsyncSession, meta: EventMeta, agreement_id: str, parties: list[Party]
-) -> None:
-    # One round trip: the delete hands back the parties it removed, whose cells may change too.
-    removed = delete(AgreementPartyProjection).where(AgreementPartyProjection.agreement_id == agreement_id)
-    before = set((await session.scalars(removed.returning(AgreementPartyProjection.code))).all())
-    unique = {p.code: p for p in parties}
-    session.add_all(
-        AgreementPartyProjection(agreement_id=agreement_id, code=p.code, role=p.role) for p in unique.values()
-    )
-    await mark_dirty(session, meta, before | set(unique))
+        marks.add(meta, parties.replace(event.agreement_id, event.parties))
