@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,9 +15,9 @@ import pytest
 from renkei_common import devstack
 from renkei_common.auth import mint_dev_token
 from renkei_common.settings import ServiceSettings
-from renkei_common.topology import SERVICE_PORTS
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.make_run import REPO, make_run
+
 OFFSET = 2000  # beside a developer's `make run` and test_make_run.py's stack (1000)
 for _service in ("agreements", "finance"):
     sys.path.insert(0, str(REPO / "clients" / "python" / _service))
@@ -55,37 +52,8 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     data = tmp_path_factory.mktemp("demo-stack")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RENKEI_")}
-    env["RENKEI_FEED_POLL_WAIT_S"] = "2"
-    process = subprocess.Popen(
-        ["make", "--no-print-directory", "run", f"RUN_ARGS=--port-offset {OFFSET} --data-dir {data}"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        lines: list[str] = []
-        deadline = time.monotonic() + 300
-        assert process.stdout is not None
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line and process.poll() is not None:
-                break
-            lines.append(line)
-            if "Press Ctrl-C" in line:
-                break
-        output = "".join(lines)
-        assert "Press Ctrl-C" in output, f"`make run` did not come up:\n{output}"
-        yield Stack(
-            urls={s: f"http://127.0.0.1:{p + OFFSET}" for s, p in SERVICE_PORTS.items()}, output=output
-        )
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-        process.communicate(timeout=60)
+    with make_run(offset=OFFSET, data_dir=data, timeout=300) as running:
+        yield Stack(urls=running.urls, output=running.output)
 
 
 def _demo() -> subprocess.CompletedProcess[str]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -14,7 +12,8 @@ from renkei_common.auth import mint_dev_token
 from renkei_common.settings import ServiceSettings
 from renkei_common.topology import SERVICE_PORTS
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.make_run import make_run
+
 OFFSET = 1000  # beside a developer's own `make run` on the standard ports
 
 pytestmark = pytest.mark.slow
@@ -25,35 +24,9 @@ def _token(org: str, *roles: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _wait_for_line(process: subprocess.Popen[str], text: str, timeout: float) -> list[str]:
-    lines: list[str] = []
-    deadline = time.monotonic() + timeout
-    assert process.stdout is not None
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        lines.append(line)
-        if text in line:
-            return lines
-    raise AssertionError(f"`make run` did not print {text!r}; output so far:\n{''.join(lines)}")
-
-
 def test_make_run_starts_everything_and_the_slice_flows(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RENKEI_")}
-    env["RENKEI_FEED_POLL_WAIT_S"] = "2"
-    process = subprocess.Popen(
-        ["make", "--no-print-directory", "run", f"RUN_ARGS=--port-offset {OFFSET} --data-dir {tmp_path}"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        output = "".join(_wait_for_line(process, "Press Ctrl-C", timeout=120))
-        urls = {s: f"http://127.0.0.1:{p + OFFSET}" for s, p in SERVICE_PORTS.items()}
+    with make_run(offset=OFFSET, data_dir=tmp_path, timeout=120) as stack:
+        output, urls = stack.output, stack.urls
         for service, base in urls.items():
             assert f"{base}/docs" in output, f"{service} URL printed"
         with httpx.Client(timeout=10) as http:
@@ -96,10 +69,7 @@ def test_make_run_starts_everything_and_the_slice_flows(tmp_path: Path) -> None:
             _eventually(projected, 30)
         for service in SERVICE_PORTS:
             assert (tmp_path / f"{service}.db").is_file(), f"{service} has its own SQLite database"
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        rest, _ = process.communicate(timeout=60)
+    rest, process = stack.rest, stack.process
     assert "renkei stopped." in rest
     # make itself re-raises the SIGINT it got, as it does for any Ctrl-C; what matters is that the
     # launcher stopped every service and none is left listening.
