@@ -56,6 +56,7 @@ bench: bootstrap ## benchmarks under bench/ (start PostgreSQL and Kafka if not g
 	$(RUN) python bench/finance_recompute.py
 	$(RUN) python bench/finance_incremental.py
 	$(RUN) python bench/finance_e2e.py
+	$(RUN) python bench/tracing.py
 
 contracts: bootstrap ## regenerate event JSON Schemas and the AsyncAPI document
 	$(RUN) python -m renkei_common.events.schemas write
