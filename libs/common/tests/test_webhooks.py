@@ -344,3 +344,22 @@ async def test_a_slow_receiver_does_not_delay_another_endpoint(
             assert response.status_code == 200 and time.monotonic() - started < 1.0
     finally:
         slow.stop()
+
+
+async def test_events_before_the_first_endpoint_are_passed_over_and_later_ones_delivered(
+    common_service: CommonService, database_url: str, receiver: Receiver
+) -> None:
+    """With no endpoint the dispatcher moves its cursor past committed events without reading them."""
+    from renkei_common.webhooks.dispatcher import WebhookDispatcher
+
+    async with common_service(database_url, background=False, **FAST) as svc:
+        dispatcher = WebhookDispatcher(db=svc.db, settings=svc.settings)
+        before = await emit(svc, "A", SAPPORO)
+        assert await dispatcher.fan_out() == 0
+        endpoint = await register(svc, receiver.url)
+        receiver.control(secret=endpoint["secret"])
+        assert await dispatcher.fan_out() == 0  # `before` was passed over, not queued late
+        after = await emit(svc, "A", SAPPORO)
+        assert await dispatcher.fan_out() == 1
+        assert [d["event_id"] for d in await deliveries(svc, endpoint["id"])] == [after]
+        assert before != after
