@@ -34,14 +34,14 @@ from aiokafka import TopicPartition
 from finance_incremental import load
 from finance_recompute import YEARS
 from pipeline_lib.common import TOPIC, drive, finish, kafka_options, pct, wait_for
-from pipeline_lib.consumer import CompletionRunner
+from pipeline_lib.consumer import TRIVIAL, CompletionRunner
 from pipeline_lib.infra import CpuMeter, Infra
 from pipeline_lib.runs import Bench
+from pipeline_lib.shapes import ChildConsumer
 from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor
 from renkei_common.events.contracts import AgreementAmended, AgreementTerminated, Party
 from renkei_common.events.contracts.base import EventPayload
-from renkei_common.events.envelope import EventEnvelope
 from renkei_common.events.outbox import add_event
 from renkei_common.migrations import upgrade_async
 from renkei_finance.config import Settings
@@ -51,17 +51,10 @@ from renkei_finance.service_layer.recompute import recompute
 from renkei_finance.service_layer.worker import RecomputeWorker
 from renkei_groups.main import service_spec as groups_spec
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession
 
 Agreement = tuple[str, str, str]  # id, centre, partner
+SHAPES = ("in-process", "deployed")
 WARMUP = 20
-
-
-async def _trivial(envelope: EventEnvelope, session: AsyncSession) -> None:
-    return None
-
-
-TRIVIAL = {t: _trivial for t in (AgreementTerminated.type_name(), AgreementAmended.type_name())}
 
 
 def terminated(agreement: Agreement) -> AgreementTerminated:
@@ -136,15 +129,21 @@ class WatchedWorker(RecomputeWorker):
         self.visible: dict[str, float] = {}  # event id → its run committed
 
     async def run_once(self) -> bool:
-        if not await self.due():
-            return False
-        run = await recompute(self.db, fiscal_years=self.settings.fiscal_years)
-        self.runs += run is not None
-        if run is not None:
+        t0 = time.perf_counter()
+        ran = await super().run_once()
+        if ran and self.last_run is not None:
+            print(
+                "RUN",
+                round((time.perf_counter() - t0) * 1000, 1),
+                len(self.last_run.trigger_event_ids),
+                len(self.last_run.changes),
+                file=sys.stderr,
+            )
+        if ran and self.last_run is not None:
             now = time.time()
-            for event_id in run.trigger_event_ids:
+            for event_id in self.last_run.trigger_event_ids:
                 self.visible.setdefault(event_id, now)
-        return run is not None
+        return ran
 
 
 async def paced(
@@ -156,40 +155,65 @@ async def paced(
     real: bool,
     settings: Settings,
     rate: float,
+    shape: str,
 ) -> dict[str, list[float]]:
-    """n terminations at `rate`/s after a warm-up; latencies in seconds by what they measure."""
+    """n terminations at `rate`/s after a warm-up; latencies in seconds by what they measure.
+
+    `in-process`: the consumer (and worker) share this process's event loop with the producer and the
+    relay. `deployed`: they run in their own process (`pipeline_lib.consumer_proc`), as the finance
+    service runs them beside the agreements service that produces.
+    """
     group = f"bench-finance-e2e-{bench.tag()}"
     await bench.admin.position_group(group, await bench.admin.end_offsets(TOPIC))
-    done: dict[str, float] = {}
-    consumer = runner(consumer_db, bench.bootstrap, group, real=real, done=done)
-    worker = WatchedWorker(consumer_db, settings)
     producer = Producer(bench.producer_db)
     relay, _ = bench.relay([])
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(consumer.run(stop)), asyncio.create_task(relay.run(stop))]
-    if real:
-        tasks.append(asyncio.create_task(worker.run(stop)))
-    try:
+    tasks = [asyncio.create_task(relay.run(stop))]
+    child: ChildConsumer | None = None
+    if shape == "deployed":
+        extra = ["--trivial"]
+        if real:
+            extra = [
+                "--worker",
+                f"--debounce={settings.recompute_debounce_s}",
+                f"--interval={settings.recompute_interval_s}",
+                f"--first-fy={settings.first_fiscal_year}",
+                f"--last-fy={settings.last_fiscal_year}",
+            ]
+        child = ChildConsumer(bench.consumer_url, bench.bootstrap, group, extra)
+        await child.start()
+        done, visible, runs = child.done, child.visible, lambda: child.runs
+    else:
+        done = {}
+        consumer = runner(consumer_db, bench.bootstrap, group, real=real, done=done)
+        worker = WatchedWorker(consumer_db, settings)
+        tasks.append(asyncio.create_task(consumer.run(stop)))
+        if real:
+            tasks.append(asyncio.create_task(worker.run(stop)))
+        visible, runs = worker.visible, lambda: worker.runs
         await wait_for(consumer.assigned, 30, "group join")
+    try:
         for a in agreements[:WARMUP]:
             await producer.emit(terminated(a), a[0], 2)
         await wait_for(lambda: len(done) >= WARMUP, 30, "warm-up")
         if real:
-            await wait_for(lambda: len(worker.visible) >= WARMUP, 30, "warm-up runs")
+            await wait_for(lambda: len(visible) >= WARMUP, 30, "warm-up runs")
         producer.sent.clear()
         measured = agreements[WARMUP : WARMUP + n]
         await drive(n, rate, 16, lambda i: producer.emit(terminated(measured[i]), measured[i][0], 2))
         await wait_for(lambda: all(a[0] in done for a in measured), 60, "consumed")
         if real:
-            await wait_for(lambda: all(e in worker.visible for e in producer.sent), 60, "visible")
+            await wait_for(lambda: all(e in visible for e in producer.sent), 60, "visible")
     finally:
         stop.set()
         await finish(tasks)
+        if child is not None:
+            await child.close()
     sent = producer.sent
     out = {"consumed": [done[k] - sent[e] for k, e in producer.key_of.items() if e in sent and k in done]}
     if real:
-        out["visible"] = [worker.visible[e] - t for e, t in producer.sent.items() if e in worker.visible]
-        out["runs"] = [float(worker.runs)]
+        out["visible"] = [visible[e] - t for e, t in producer.sent.items() if e in visible]
+        out["runs"] = [float(runs())]
     return out
 
 
@@ -272,10 +296,17 @@ async def main(quick: bool, debounce_s: float, interval_s: float, rate: float) -
             recompute_interval_s=interval_s,
         )
         started = time.time()
-        trivial = await paced(
-            bench, consumer_db, agreements[400:], n, real=False, settings=settings, rate=rate
-        )
-        real = await paced(bench, consumer_db, agreements, n, real=True, settings=settings, rate=rate)
+        latency: dict[str, tuple[dict[str, list[float]], dict[str, list[float]]]] = {}
+        span = n + WARMUP  # a termination changes lines once: each real run terminates its own agreements
+        for i, shape in enumerate(SHAPES):
+            trivial = await paced(
+                bench, consumer_db, agreements, n, real=False, settings=settings, rate=rate, shape=shape
+            )
+            mine = agreements[i * span : (i + 1) * span]
+            real = await paced(
+                bench, consumer_db, mine, n, real=True, settings=settings, rate=rate, shape=shape
+            )
+            latency[shape] = (trivial, real)
         start = await backlog(bench, agreements, m)
         drains = {
             "trivial": await drain(bench, consumer_db, start, m, real=False),
@@ -287,14 +318,21 @@ async def main(quick: bool, debounce_s: float, interval_s: float, rate: float) -
         await bench.close()
     finally:
         infra.close()
-    print(f"PostgreSQL + Kafka, in-process shape; worker debounce {debounce_s} s, interval {interval_s} s;")
+    print(f"PostgreSQL + Kafka; worker debounce {debounce_s} s, interval {interval_s} s;")
     print(f"{n} events at {rate:.0f}/s per run; backlog {m} events; {elapsed:.0f} s; load average {busy}\n")
-    print("| measurement | events | p50 ms | p99 ms |")
-    print("| --- | ---: | ---: | ---: |")
-    print(row("backbone, trivial handler: commit → consumer transaction committed", trivial["consumed"]))
-    print(row("finance handlers: commit → projection committed", real["consumed"]))
-    print(row("finance: commit → allocation run committed (visible)", real["visible"]))
-    print(f"\nrecompute runs for {n + WARMUP} events: {real['runs'][0]:.0f}\n")
+    print("| shape | measurement | events | p50 ms | p99 ms |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for shape, (trivial, real) in latency.items():
+        runs = f"{real['runs'][0]:.0f} runs"
+        print(
+            row(
+                f"{shape} | backbone, trivial handler: commit → consumer transaction committed",
+                trivial["consumed"],
+            )
+        )
+        print(row(f"{shape} | finance handlers: commit → projection committed", real["consumed"]))
+        print(row(f"{shape} | finance: commit → allocation run committed (visible; {runs})", real["visible"]))
+    print()
     print("| consumer draining the backlog | events/s | SQL statements per event |")
     print("| --- | ---: | ---: |")
     print(f"| trivial handler (inbox only) | {rates['trivial']:.0f} | {drains['trivial'][1]:.2f} |")

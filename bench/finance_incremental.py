@@ -20,14 +20,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Awaitable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import cast
 
 from renkei_common.db import CommonBase, Database
 from renkei_common.events.consumer import EventProcessor
 from renkei_common.events.contracts import AgreementAmended, Party
 from renkei_common.events.envelope import EventEnvelope
+from renkei_common.refdata import load_registry
 from renkei_common.testing.infra import PostgresServer
 from renkei_finance.adapters.orm import (
     AgreementPartyProjection,
@@ -35,22 +38,30 @@ from renkei_finance.adapters.orm import (
     AreaMemberProjection,
     AreaProjection,
     Base,
+    CostShareProjection,
+    CostSharingProjection,
+    DispatchProjection,
     StaffingCostProjection,
     VisionBudgetProjection,
     VisionProjection,
 )
 from renkei_finance.consumers import REGISTRY
 from renkei_finance.service_layer.recompute import recompute
+from sqlalchemy import Table, insert
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from finance_recompute import YEARS, national_snapshot
+from finance_recompute import YEARS, national_snapshot, shared_facilities
 from pipeline_lib.infra import Infra
 
 
 async def load(db: Database) -> list[tuple[str, str, str]]:
     """Write the snapshot as projection rows; returns (agreement id, centre, partner) of each agreement."""
     snapshot = national_snapshot()
+    rng = random.Random(5)
+    by_prefecture: dict[str, list[str]] = defaultdict(list)
+    for g in load_registry().municipalities():
+        by_prefecture[g.prefecture_code].append(g.code)
     now = datetime.now(UTC)
     meta = {"aggregate_version": 1, "tombstone": False, "last_event_id": "seed", "updated_at": now}
     agreements = []
@@ -125,21 +136,75 @@ async def load(db: Database) -> list[tuple[str, str, str]]:
                 amount_yen=b.amount_yen,
             )
         session.add_all(merged.values())
-        session.add_all(
-            StaffingCostProjection(
-                cost_id=c.cost_id,
-                kind="personnel",
-                employer_code=c.employer_code,
-                receiving_code=None,
-                fiscal_year=c.fiscal_year,
-                month=4,
-                amount_yen=c.eligible_yen,
-                eligible_yen=c.eligible_yen,
-                dispatch_id=None,
+        dispatches = [
+            {
+                "dispatch_id": f"d-{c.cost_id}",
+                "employer_code": c.employer_code,
+                "receiving_code": rng.choice(by_prefecture[c.employer_code[:2]]),
+                "agreement_id": "ag-dispatch",
+                "profession_code": "public_health_nurse",
+                "starts_on": date(2024, 4, 1),
+                "ends_on": None,
+                "ended_on": None,
+                "status": "flagged" if c.covered_until else "active",
+                "flag_terminated_on": c.covered_until,
+                "flag_reason": "agreement_terminated" if c.covered_until else None,
                 **meta,
-            )
+            }
             for c in snapshot.staffing_costs
-        )
+        ]
+        costs = [
+            {
+                "cost_id": c.cost_id,
+                "kind": "personnel",
+                "employer_code": c.employer_code,
+                "receiving_code": dispatch["receiving_code"],
+                "fiscal_year": c.fiscal_year,
+                "month": c.month,
+                "amount_yen": c.eligible_yen,
+                "eligible_yen": c.eligible_yen,
+                "dispatch_id": dispatch["dispatch_id"],
+                **meta,
+            }
+            for c, dispatch in zip(snapshot.staffing_costs, dispatches, strict=True)
+        ]
+        facilities = shared_facilities(snapshot)
+        sharings = [
+            {
+                "shared_service_id": facility_id,
+                "fiscal_year": fy,
+                "name": "共同設置施設",
+                "category": "facility",
+                "area_id": area_id,
+                "cost_yen": cost,
+                "formula": {"population": 1, "truncate_below_yen": 1000, "remainder_to": "host"},
+                "revision": 1,
+                "agreed_on": date(fy, 3, 1),
+                **meta,
+            }
+            for facility_id, area_id, fy, cost, _ in facilities
+        ]
+        shares = [
+            {
+                "shared_service_id": facility_id,
+                "fiscal_year": fy,
+                "municipality_code": code,
+                "share_yen": share,
+                "population": snapshot.populations.get(code),
+                "usage": None,
+            }
+            for facility_id, _, fy, _, by_code in facilities
+            for code, share in by_code.items()
+        ]
+        # Core inserts in chunks: tens of thousands of rows, and no ORM object is needed for any.
+        for model, rows in (
+            (DispatchProjection, dispatches),
+            (StaffingCostProjection, costs),
+            (CostSharingProjection, sharings),
+            (CostShareProjection, shares),
+        ):
+            for start in range(0, len(rows), 2000):
+                await session.execute(insert(cast(Table, model.__table__)), rows[start : start + 2000])
     return agreements
 
 
@@ -195,9 +260,13 @@ async def main(quick: bool, postgres: bool) -> None:
             await conn.run_sync(CommonBase.metadata.create_all)
             await conn.run_sync(Base.metadata.create_all)
         agreements = await load(db)
-        started = time.perf_counter()
-        await recompute(db, fiscal_years=list(YEARS), full=True)
-        full_ms = (time.perf_counter() - started) * 1000
+        # The first full run writes every line; the next ones compare against them (a periodic or an
+        # operator's full recompute), and change none.
+        full_ms: list[float] = []
+        for _ in range(1 if quick else 6):
+            started = time.perf_counter()
+            await recompute(db, fiscal_years=list(YEARS), full=True)
+            full_ms.append((time.perf_counter() - started) * 1000)
 
         processor = EventProcessor(db=db, consumer="finance", handlers=REGISTRY.handlers)
 
@@ -232,7 +301,16 @@ async def main(quick: bool, postgres: bool) -> None:
     print(f"{kind}, load average {busy}, {len(agreements)} agreements, {events} events, {len(YEARS)} FYs\n")
     print("| measurement | median ms | p99 ms | CPU ms median | CPU ms p99 |")
     print("| --- | ---: | ---: | ---: | ---: |")
-    print(f"| full national recompute through the database | {full_ms:.0f} | — | — | — |")
+    print(
+        "| full national recompute through the database, first (writes every line)"
+        f" | {full_ms[0]:.0f} | — | — | — |"
+    )
+    if len(full_ms) > 1:
+        again = full_ms[1:]
+        print(
+            f"| full national recompute through the database, again ({len(again)}×, no line changes)"
+            f" | {statistics.median(again):.0f} | max {max(again):.0f} | — | — |"
+        )
     rows = [
         ("baseline: event applied with a trivial handler (inbox only)", "trivial"),
         ("event applied with the real handler (projection + dirty marks)", "apply"),

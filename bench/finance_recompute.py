@@ -4,10 +4,11 @@
 
 Synthetic but plausible data: all 1,741 municipalities with their census populations, 38 metropolitan and
 130 settlement areas centred on real designated/core cities and other cities, an agreement per member,
-vision budgets for every member and FY (a tenth bond-eligible), 10,000 staffing costs, 3 FYs. It times
-the engine alone (`compute`), which is what a recompute costs once the snapshot is in memory, beside a
-baseline measured in the same run: building the same number of plain dicts (the cost of touching every
-line once). Prints a Markdown table; one core, no database.
+vision budgets for every member and FY (a tenth bond-eligible), 10,000 dispatches with a staffing cost
+each (one in twenty flagged), 3 FYs; the database benches add 2,000 shared facilities
+(`shared_facilities`). It times the engine alone (`compute`), which is what a recompute costs once the
+snapshot is in memory, beside a baseline measured in the same run: building the same number of plain
+dicts (the cost of touching every line once). Prints a Markdown table; one core, no database.
 """
 
 from __future__ import annotations
@@ -24,6 +25,30 @@ from renkei_finance.domain.engine import Agreement, Area, Budget, Member, Snapsh
 from renkei_finance.domain.rules import default_rules
 
 YEARS = (2024, 2025, 2026)
+DISPATCHES = 10_000
+FACILITIES = 2_000
+FLAGGED_FROM = date(2025, 10, 1)
+
+
+def shared_facilities(snapshot: Snapshot, seed: int = 11) -> list[tuple[str, str, int, int, dict[str, int]]]:
+    """2,000 shared facilities (共同設置の施設), each of one area, with its cost and members' shares per FY.
+
+    (facility id, area id, FY, cost, {member code: share}); shares by population, truncated below ¥1,000,
+    the remainder to the centre, as agreements publishes them in `CostSharingAgreed`.
+    """
+    rng = random.Random(seed)
+    rows = []
+    for f in range(FACILITIES):
+        area = snapshot.areas[f % len(snapshot.areas)]
+        codes = sorted({m.code for m in area.members})
+        weights = {code: snapshot.populations.get(code) or 1 for code in codes}
+        total_weight = sum(weights.values())
+        for fy in YEARS:
+            cost = rng.randrange(10_000_000, 500_000_000)
+            shares = {code: cost * w // total_weight // 1000 * 1000 for code, w in weights.items()}
+            shares[area.centre_codes[0]] += cost - sum(shares.values())
+            rows.append((f"fac-{f}", area.area_id, fy, cost, shares))
+    return rows
 
 
 def national_snapshot(seed: int = 7) -> Snapshot:
@@ -80,9 +105,18 @@ def national_snapshot(seed: int = 7) -> Snapshot:
         used.add(centre.code)
         add_area("settlement", centre.code, 4, n)
     prefectures = [g.code for g in registry.prefectures()]
+    # One cost per dispatch (10,000): a monthly personnel cost; one dispatch in twenty was flagged (its
+    # 連携協約 ended on 2025-09-30), so its costs from October 2025 are excluded.
     costs = [
-        StaffingCost(f"c-{i}", rng.choice(prefectures), rng.choice(YEARS), rng.randrange(100_000, 900_000))
-        for i in range(10_000)
+        StaffingCost(
+            f"c-{i}",
+            rng.choice(prefectures),
+            rng.choice(YEARS),
+            rng.randrange(100_000, 900_000),
+            month=rng.randrange(1, 13),
+            covered_until=FLAGGED_FROM if i % 20 == 0 else None,
+        )
+        for i in range(DISPATCHES)
     ]
     return Snapshot(
         populations={g.code: g.population for g in registry},

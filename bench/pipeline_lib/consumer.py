@@ -8,8 +8,11 @@ from typing import Any
 
 from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor
+from renkei_common.events.contracts import AgreementAmended, AgreementTerminated
+from renkei_common.events.envelope import EventEnvelope
 from renkei_common.events.kafka_consumer import KafkaConsumerRunner
 from renkei_finance.consumers import HANDLERS
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from .common import TOPIC, kafka_options
 
@@ -39,9 +42,20 @@ class CompletionRunner(KafkaConsumerRunner):
         return bool(self.consumer is not None and self.consumer.assignment())
 
 
-def finance_runner(db: Database, bootstrap: str, group: str, on_done: OnDone) -> CompletionRunner:
-    """As renkei_common.runtime builds it for finance (no DLQ producer: nothing fails here)."""
-    processor = EventProcessor(db=db, consumer="finance", handlers=HANDLERS)
+async def _trivial(envelope: EventEnvelope, session: AsyncSession) -> None:
+    return None
+
+
+# The backbone's baseline: the inbox only, for the agreement events the benches send.
+TRIVIAL = {t: _trivial for t in (AgreementTerminated.type_name(), AgreementAmended.type_name())}
+
+
+def finance_runner(
+    db: Database, bootstrap: str, group: str, on_done: OnDone, *, trivial: bool = False
+) -> CompletionRunner:
+    """As renkei_common.runtime builds it for finance (no DLQ producer: nothing fails here); with
+    `trivial`, the same runner with a handler that does nothing (the inbox row only)."""
+    processor = EventProcessor(db=db, consumer="finance", handlers=TRIVIAL if trivial else HANDLERS)
     return CompletionRunner(
         processor=processor,
         topics=[TOPIC],

@@ -1,4 +1,5 @@
-"""Child process of the deployed shape: the finance consumer alone, reporting completions on stdout."""
+"""Child process of the deployed shape: the finance consumer (and, with --worker, its recompute worker, as
+the finance service runs them), reporting completions on stdout."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import logging
 import signal
 import sys
 import threading
+import time
 
 from renkei_common.db import Database
 from renkei_common.events.consumer import Outcome
+from renkei_finance.config import Settings
+from renkei_finance.service_layer.worker import RecomputeWorker
 
 from .common import finish, wait_for
 from .consumer import finance_runner
@@ -34,32 +38,61 @@ async def _main(args: argparse.Namespace) -> int:
     threading.Thread(target=watch_stdin, daemon=True).start()
     db = Database(args.db)
     runner = finance_runner(
-        db, args.bootstrap, args.group, lambda t, keys: _emit(f"{t:.6f} " + " ".join(keys))
+        db,
+        args.bootstrap,
+        args.group,
+        lambda t, keys: _emit(f"{t:.6f} " + " ".join(keys)),
+        trivial=args.trivial,
     )
-    task = asyncio.create_task(runner.run(stop))
+    tasks = [asyncio.create_task(runner.run(stop))]
+    if args.worker:
+        settings = Settings(
+            first_fiscal_year=args.first_fy,
+            last_fiscal_year=args.last_fy,
+            recompute_debounce_s=args.debounce,
+            recompute_interval_s=args.interval,
+        )
+        tasks.append(asyncio.create_task(ReportingWorker(db, settings).run(stop)))
     try:
         if await wait_for(lambda: runner.assigned() or stop.is_set(), 60, "partition assignment"):
             _emit("ready")
         await stop.wait()
     finally:
         stop.set()
-        await finish([task], timeout=15)  # the runner flushes its offset commits on the way out
+        await finish(tasks, timeout=15)  # the runner flushes its offset commits on the way out
         await db.dispose()
     counts = runner.processor.counts
     _emit(f"counts {counts[Outcome.APPLIED]} {counts[Outcome.DUPLICATE]} {sum(counts.values())}")
     return 0
 
 
+class ReportingWorker(RecomputeWorker):
+    """The service's worker; after each run, `visible <time.time()> <event id> ...` of its triggers."""
+
+    async def run_once(self) -> bool:
+        ran = await super().run_once()
+        if ran and self.last_run is not None:
+            _emit(f"visible {time.time():.6f} " + " ".join(self.last_run.trigger_event_ids))
+        return ran
+
+
 def main() -> int:
     """python -m bench.pipeline_lib.consumer_proc --db URL --bootstrap HOST:PORT --group GROUP
 
     Prints `ready` once it owns partitions, then one line per committed partition batch,
-    `<time.time()> <key> <key> ...`, and finally `counts <applied> <duplicate> <total>`. It stops on
+    `<time.time()> <key> <key> ...` (with --worker, also `visible <time.time()> <event id> ...` per
+    allocation run), and finally `counts <applied> <duplicate> <total>`. It stops on
     SIGTERM / SIGINT or when its stdin closes, so it never outlives the bench process."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", required=True)
     parser.add_argument("--bootstrap", required=True)
     parser.add_argument("--group", required=True)
+    parser.add_argument("--trivial", action="store_true", help="a handler that does nothing (baseline)")
+    parser.add_argument("--worker", action="store_true", help="run the recompute worker too")
+    parser.add_argument("--debounce", type=float, default=Settings().recompute_debounce_s)
+    parser.add_argument("--interval", type=float, default=Settings().recompute_interval_s)
+    parser.add_argument("--first-fy", type=int, default=Settings().first_fiscal_year)
+    parser.add_argument("--last-fy", type=int, default=Settings().last_fiscal_year)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="consumer-proc %(name)s %(levelname)s %(message)s")
     return asyncio.run(_main(args))

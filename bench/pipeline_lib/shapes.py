@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from collections.abc import Sequence
 from typing import Protocol
 
 from renkei_common.db import Database
@@ -64,9 +65,11 @@ class ChildConsumer:
 
     shape = "deployed"
 
-    def __init__(self, url: str, bootstrap: str, group: str) -> None:
-        self.args = ["--db", url, "--bootstrap", bootstrap, "--group", group]
+    def __init__(self, url: str, bootstrap: str, group: str, extra: Sequence[str] = ()) -> None:
+        self.args = ["--db", url, "--bootstrap", bootstrap, "--group", group, *extra]
         self.done: dict[str, float] = {}
+        self.visible: dict[str, float] = {}  # event id → its allocation run committed (--worker)
+        self.runs = 0
         self.batch_sizes: list[int] = []
         self.ready = False
         self.counts = {"applied": -1, "duplicate": -1}
@@ -97,6 +100,10 @@ class ChildConsumer:
             head, *rest = line.split()
             if head == b"ready":
                 self.ready = True
+            elif head == b"visible":
+                self.runs += 1
+                for event_id in rest[1:]:
+                    self.visible.setdefault(event_id.decode(), float(rest[0]))
             elif head == b"counts":
                 self.counts = {"applied": int(rest[0]), "duplicate": int(rest[1])}
             else:

@@ -9,10 +9,14 @@ class Settings(ServiceSettings):
     first_fiscal_year: int = Field(default=2024, description="first FY the recompute worker keeps current")
     last_fiscal_year: int = Field(default=2027, description="last FY the recompute worker keeps current")
     recompute_interval_s: float = Field(
-        default=0.2, gt=0, description="how often the worker looks for dirty cells"
+        default=0.5,
+        gt=0,
+        description="how often the worker looks for dirty marks it was not woken for (other replicas)",
     )
     recompute_debounce_s: float = Field(
-        default=0.1, ge=0, description="a cell is recomputed once it has been quiet this long"
+        default=0.02,
+        ge=0,
+        description="a run waits until the oldest dirty mark is this old (a burst becomes one run)",
     )
 
     @property

@@ -58,15 +58,22 @@ class OutboxNotifier:
             self._waiters.discard(future)
 
 
-_notifiers: weakref.WeakKeyDictionary[Any, OutboxNotifier] = weakref.WeakKeyDictionary()
+OUTBOX = "outbox"
+
+_notifiers: weakref.WeakKeyDictionary[Any, dict[str, OutboxNotifier]] = weakref.WeakKeyDictionary()
 
 
-def notifier_for(engine: AsyncEngine | Any) -> OutboxNotifier:
-    """The notifier of one database engine, shared by its writers, relay and feed."""
+def notifier_for(engine: AsyncEngine | Any, channel: str = OUTBOX) -> OutboxNotifier:
+    """The notifier of one database engine and channel, shared by its writers and waiters.
+
+    The `outbox` channel wakes the relay, the feed and the webhook dispatcher; a service may name its own
+    channel for rows a background task of its process waits for (finance: its dirty marks).
+    """
     sync_engine = getattr(engine, "sync_engine", engine)
-    notifier = _notifiers.get(sync_engine)
+    channels = _notifiers.setdefault(sync_engine, {})
+    notifier = channels.get(channel)
     if notifier is None:
-        notifier = _notifiers[sync_engine] = OutboxNotifier()
+        notifier = channels[channel] = OutboxNotifier()
     return notifier
 
 
@@ -114,7 +121,7 @@ async def add_envelope(session: AsyncSession, envelope: EventEnvelope) -> Outbox
     bind = session.get_bind()
     # Taken once per transaction: the second event of a transaction already holds it (the flag is the one
     # _notify_after_commit sets and clears on commit or rollback).
-    locked = session.sync_session.info.get("_outbox_notify_registered", False)
+    locked = session.sync_session.info.get(_registered(OUTBOX), False)
     if bind.dialect.name == "postgresql" and not locked:
         # Sequences must become visible in order, or a feed reader could pass a gap that commits later.
         # Holding this lock until commit serialises only the outbox-writing tail of each transaction.
@@ -132,7 +139,7 @@ async def add_envelope(session: AsyncSession, envelope: EventEnvelope) -> Outbox
         attempts=0,
     )
     session.add(row)
-    _notify_after_commit(session, bind)
+    notify_after_commit(session)
     return row
 
 
@@ -151,19 +158,26 @@ def row_to_envelope(row: OutboxEvent) -> EventEnvelope:
     )
 
 
-def _notify_after_commit(session: AsyncSession, bind: Any) -> None:
+def _registered(channel: str) -> str:
+    return f"_{channel}_notify_registered"
+
+
+def notify_after_commit(session: AsyncSession, channel: str = OUTBOX) -> None:
+    """Wake the waiters of `channel` once this session's transaction commits (once, however often called)."""
     sync_session = session.sync_session
-    if sync_session.info.get("_outbox_notify_registered"):
+    flag = _registered(channel)
+    if sync_session.info.get(flag):
         return
-    sync_session.info["_outbox_notify_registered"] = True
-    notifier = notifier_for(bind.engine if hasattr(bind, "engine") else bind)
+    sync_session.info[flag] = True
+    bind = session.get_bind()
+    notifier = notifier_for(getattr(bind, "engine", bind), channel)
 
     def _after_commit(_session: Any) -> None:
-        sync_session.info.pop("_outbox_notify_registered", None)
+        sync_session.info.pop(flag, None)
         notifier.notify()
 
     def _after_rollback(_session: Any, _previous: Any) -> None:
-        sync_session.info.pop("_outbox_notify_registered", None)
+        sync_session.info.pop(flag, None)
         if sa_event.contains(sync_session, "after_commit", _after_commit):
             sa_event.remove(sync_session, "after_commit", _after_commit)
 

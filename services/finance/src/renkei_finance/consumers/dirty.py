@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from typing import cast
 
 from renkei_common.events.handlers import EventMeta
+from renkei_common.events.outbox import notify_after_commit
 from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from renkei_finance.adapters.orm import EVERY_FY, DirtyCell
+from renkei_finance.adapters.orm import DIRTY_CHANNEL, EVERY_FY, DirtyCell
 
 _MARKED = "finance_dirty_marks"
 
@@ -56,4 +57,6 @@ def _new_marks(
             if (fiscal_year, code, meta.id) not in marked:
                 marked.add((fiscal_year, code, meta.id))
                 new.append((fiscal_year, code))
+    if new:
+        notify_after_commit(session, DIRTY_CHANNEL)
     return new

@@ -7,6 +7,7 @@ repaid always equals the bond to the yen.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
@@ -64,3 +65,19 @@ def schedule(
         balance -= principal
         rows.append(Instalment(year, principal, interest, balance))
     return rows
+
+
+@functools.lru_cache(maxsize=8192)
+def cached_schedule(
+    principal_yen: int, *, term_years: int, grace_years: int, interest_rate: str, method: Method | str
+) -> tuple[Instalment, ...]:
+    """`schedule`, remembered: a recompute asks for the same bond's schedule once per FY it covers."""
+    return tuple(
+        schedule(
+            principal_yen,
+            term_years=term_years,
+            grace_years=grace_years,
+            interest_rate=interest_rate,
+            method=method,
+        )
+    )

@@ -13,12 +13,12 @@ the rule row is `unconfirmed`. Who counts in a FY:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from renkei_finance.domain.bonds import schedule
+from renkei_finance.domain.bonds import cached_schedule
 from renkei_finance.domain.fiscal import fy_end, fy_start, overlaps
 from renkei_finance.domain.money import times_rate_floor, yen
 from renkei_finance.domain.rules import Measure, RuleBook, RuleRow
@@ -135,21 +135,30 @@ def compute(
     fiscal_year: int, snapshot: Snapshot, rules: RuleBook, recipients: Collection[str] | None = None
 ) -> list[Line]:
     """Every line of `fiscal_year`, or only those of `recipients`; sorted by identity."""
+    wanted = _Everyone() if recipients is None else set(recipients)
     if recipients is not None:
         snapshot = _restricted(snapshot, set(recipients))
     index = _Index(snapshot)
     lines: list[Line] = []
+    # An area's lines of other recipients are never built: the inputs of a wanted recipient's line
+    # (its area's population, who counts) are computed whole, only the lines are left out.
     for area in snapshot.areas:
         if area.area_type == "metropolitan":
-            lines += _metropolitan(fiscal_year, area, index, rules)
+            lines += _metropolitan(fiscal_year, area, index, rules, wanted)
         elif area.area_type == "settlement":
-            lines += _settlement(fiscal_year, area, index, rules)
+            lines += _settlement(fiscal_year, area, index, rules, wanted)
     lines += _specialists(fiscal_year, snapshot, rules)
-    lines += _bonds(fiscal_year, snapshot, index, rules)
+    lines += _bonds(fiscal_year, snapshot, index, rules, wanted)
     if recipients is not None:
-        wanted = set(recipients)
         lines = [line for line in lines if line.recipient_code in wanted]
     return sorted(lines, key=lambda line: line.identity)
+
+
+class _Everyone:
+    """The recipients of a full recompute: every code is wanted."""
+
+    def __contains__(self, code: object) -> bool:
+        return True
 
 
 def _restricted(snapshot: Snapshot, recipients: set[str]) -> Snapshot:
@@ -245,7 +254,9 @@ def _capped(
     )
 
 
-def _metropolitan(fiscal_year: int, area: Area, index: _Index, rules: RuleBook) -> list[Line]:
+def _metropolitan(
+    fiscal_year: int, area: Area, index: _Index, rules: RuleBook, wanted: Container[str]
+) -> list[Line]:
     counted = index.counted_members(area, fiscal_year)
     if not counted:
         return []
@@ -257,6 +268,8 @@ def _metropolitan(fiscal_year: int, area: Area, index: _Index, rules: RuleBook) 
     area_codes = sorted(set(area.centre_codes) | set(counted))
     area_population = sum(populations.get(code) or 0 for code in area_codes)
     for centre in area.centre_codes:
+        if centre not in wanted:
+            continue
         if ordinary is not None:
             per_resident = str(ordinary.params["yen_per_resident"])
             amount = times_rate_floor(area_population, per_resident) // len(area.centre_codes)
@@ -290,10 +303,12 @@ def _metropolitan(fiscal_year: int, area: Area, index: _Index, rules: RuleBook) 
             )
     if partner is not None:
         for code, agreements in sorted(counted.items()):
+            if code not in wanted:
+                continue
             spending = index.spending.get((area.area_id, code, fiscal_year), 0)
             inputs = {"area_id": area.area_id, "agreements": agreements}
             lines.append(_capped(fiscal_year, code, partner, spending, inputs, key=area.area_id))
-    lines += _outside_experts(fiscal_year, area, area_codes, index, rules)
+    lines += _outside_experts(fiscal_year, area, [c for c in area_codes if c in wanted], index, rules)
     return lines
 
 
@@ -332,7 +347,9 @@ def _outside_experts(
     return lines
 
 
-def _settlement(fiscal_year: int, area: Area, index: _Index, rules: RuleBook) -> list[Line]:
+def _settlement(
+    fiscal_year: int, area: Area, index: _Index, rules: RuleBook, wanted: Container[str]
+) -> list[Line]:
     counted = index.counted_members(area, fiscal_year)
     if not counted:
         return []
@@ -341,11 +358,15 @@ def _settlement(fiscal_year: int, area: Area, index: _Index, rules: RuleBook) ->
     neighbour_rule = rules.find(Measure.SETTLEMENT_NEIGHBOUR_SPECIAL, fiscal_year)
     if centre_rule is not None:
         for centre in area.centre_codes:
+            if centre not in wanted:
+                continue
             spending = index.spending.get((area.area_id, centre, fiscal_year), 0)
             inputs = {"area_id": area.area_id, "neighbours": sorted(counted)}
             lines.append(_capped(fiscal_year, centre, centre_rule, spending, inputs, key=area.area_id))
     if neighbour_rule is not None:
         for code, agreements in sorted(counted.items()):
+            if code not in wanted:
+                continue
             spending = index.spending.get((area.area_id, code, fiscal_year), 0)
             inputs = {"area_id": area.area_id, "agreements": agreements}
             lines.append(_capped(fiscal_year, code, neighbour_rule, spending, inputs, key=area.area_id))
@@ -387,12 +408,19 @@ def _specialists(fiscal_year: int, snapshot: Snapshot, rules: RuleBook) -> list[
     return lines
 
 
-def _bonds(fiscal_year: int, snapshot: Snapshot, index: _Index, rules: RuleBook) -> list[Line]:
+def _bonds(
+    fiscal_year: int, snapshot: Snapshot, index: _Index, rules: RuleBook, wanted: Container[str]
+) -> list[Line]:
     """30% of each year's debt service on bonds issued in earlier FYs, counted into the ordinary tax."""
     area_types = {a.area_id: a.area_type for a in snapshot.areas}
     lines = []
     for budget in snapshot.budgets:
-        if budget.bond_eligibility is None or budget.fiscal_year >= fiscal_year or budget.amount_yen <= 0:
+        if (
+            budget.municipality_code not in wanted
+            or budget.bond_eligibility is None
+            or budget.fiscal_year >= fiscal_year
+            or budget.amount_yen <= 0
+        ):
             continue
         area_type = area_types.get(budget.area_id)
         if area_type is None or (
@@ -404,7 +432,7 @@ def _bonds(fiscal_year: int, snapshot: Snapshot, index: _Index, rules: RuleBook)
             continue
         p = rule.params
         bond = times_rate_floor(budget.amount_yen, str(p["bond_ratio"]))
-        instalments = schedule(
+        instalments = cached_schedule(
             bond,
             term_years=int(p["term_years"]),
             grace_years=int(p["grace_years"]),

@@ -13,13 +13,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from renkei_common.db import Database
 from renkei_common.events.contracts import AllocationsRecomputed
 from renkei_common.events.outbox import add_event
-from sqlalchemy import and_, delete, func, insert, or_, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Row, Table, and_, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from renkei_finance.adapters.orm import EVERY_FY, AllocationLineRecord, AllocationRun, DirtyCell
 from renkei_finance.domain.engine import Line, Snapshot, compute
@@ -30,6 +30,27 @@ EVERY_RECIPIENT = "*"
 _LOCK_KEY = 0x72656E6B  # one recompute at a time per database, whatever the number of replicas
 
 Identity = tuple[int, str, str, str]
+
+# The worker's statements run on the session's connection, in Core: an incremental run is a dozen
+# statements on a few dozen rows, and the ORM's per-statement and per-object work cost more than the SQL
+# (docs/benchmarks-finance.md). Nothing here needs an identity map: every row is read, compared and
+# written back by its key.
+_LINES = cast(Table, AllocationLineRecord.__table__)
+_RUNS = cast(Table, AllocationRun.__table__)
+_MARKS = cast(Table, DirtyCell.__table__)
+_KEY_COLUMNS = ("fiscal_year", "recipient_code", "measure", "key")
+_VALUE_COLUMNS = ("amount_yen", "rule_id", "arithmetic", "inputs", "unconfirmed", "estimate", "run_id")
+_BY_KEY = and_(*(_LINES.c[name] == bindparam(f"k_{name}") for name in _KEY_COLUMNS))
+_DELETE_LINE = delete(_LINES).where(_BY_KEY)
+_UPDATE_LINE = update(_LINES).where(_BY_KEY).values({name: bindparam(name) for name in _VALUE_COLUMNS})
+_TAKE_MARKS = delete(_MARKS).returning(_MARKS.c.fiscal_year, _MARKS.c.recipient_code, _MARKS.c.event_id)
+# The run number is taken in the insert itself (the advisory lock serialises runs on PostgreSQL, SQLite
+# has one writer): one round trip instead of a max() query and an insert.
+_INSERT_RUN = (
+    insert(_RUNS)
+    .values(sequence=select(func.coalesce(func.max(_RUNS.c.sequence), 0) + 1).scalar_subquery())
+    .returning(_RUNS.c.sequence)
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +101,7 @@ def _row(line: Line, run_id: str) -> dict[str, Any]:
     }
 
 
-def _same(record: AllocationLineRecord, line: Line) -> bool:
+def _same(record: Row[Any] | AllocationLineRecord, line: Line) -> bool:
     return (
         record.amount_yen == line.amount_yen
         and record.rule_id == line.rule_id
@@ -91,21 +112,38 @@ def _same(record: AllocationLineRecord, line: Line) -> bool:
     )
 
 
-async def _stored(
-    session: AsyncSession, cells: dict[int, set[str]]
-) -> dict[int, dict[Identity, AllocationLineRecord]]:
-    """The stored lines of `cells` in one query, by FY and identity."""
-    conditions = []
-    for fy, recipients in cells.items():
-        condition = AllocationLineRecord.fiscal_year == fy
-        if EVERY_RECIPIENT not in recipients:
-            condition = and_(condition, AllocationLineRecord.recipient_code.in_(sorted(recipients)))
-        conditions.append(condition)
-    found: dict[int, dict[Identity, AllocationLineRecord]] = defaultdict(dict)
-    if conditions:
-        for r in (await session.scalars(select(AllocationLineRecord).where(or_(*conditions)))).all():
+_STORED = select(_LINES).where(
+    or_(
+        _LINES.c.fiscal_year.in_(bindparam("every_fy", expanding=True)),
+        and_(
+            _LINES.c.fiscal_year.in_(bindparam("some_fy", expanding=True)),
+            _LINES.c.recipient_code.in_(bindparam("codes", expanding=True)),
+        ),
+    )
+)
+
+
+async def _stored(conn: AsyncConnection, cells: dict[int, set[str]]) -> dict[int, dict[Identity, Row[Any]]]:
+    """The stored lines of `cells` in one query, by FY and identity.
+
+    The query (built once) reads every FY of `cells` in full or for all their recipients together; the
+    lines of a recipient not dirty in that FY are then left out, so a cell is never diffed unless it was
+    recomputed.
+    """
+    every = sorted(fy for fy, recipients in cells.items() if EVERY_RECIPIENT in recipients)
+    some = sorted(fy for fy, recipients in cells.items() if EVERY_RECIPIENT not in recipients)
+    codes = sorted({code for fy in some for code in cells[fy]})
+    found: dict[int, dict[Identity, Row[Any]]] = defaultdict(dict)
+    rows = await conn.execute(_STORED, {"every_fy": every, "some_fy": some, "codes": codes})
+    for r in rows.all():
+        recipients = cells[r.fiscal_year]
+        if EVERY_RECIPIENT in recipients or r.recipient_code in recipients:
             found[r.fiscal_year][(r.fiscal_year, r.recipient_code, r.measure, r.key)] = r
     return found
+
+
+def _keyed(identity: Identity) -> dict[str, Any]:
+    return {f"k_{name}": value for name, value in zip(_KEY_COLUMNS, identity, strict=True)}
 
 
 def _total_in_memory(
@@ -122,27 +160,20 @@ def _total_in_memory(
     )
 
 
-async def _lock(session: AsyncSession) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+async def _lock(conn: AsyncConnection) -> None:
+    if conn.dialect.name == "postgresql":
+        await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
 
 
 async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = False) -> AllocationRun | None:
     """Recompute the dirty cells (or, with `full`, every cell of `fiscal_years`) and store a run."""
     started = datetime.now(UTC)
     async with db.transaction() as session:
-        await _lock(session)
+        conn = await session.connection()
+        await _lock(conn)
         # One statement takes the marks: only committed marks are deleted and returned, and a mark a
         # consumer commits meanwhile stays for the next run. Without any, the rollback puts nothing back.
-        dirty = list(
-            (
-                await session.execute(
-                    delete(DirtyCell).returning(
-                        DirtyCell.fiscal_year, DirtyCell.recipient_code, DirtyCell.event_id
-                    )
-                )
-            ).all()
-        )
+        dirty = list((await conn.execute(_TAKE_MARKS)).all())
         if not dirty and not full:
             return None
         cells: dict[int, set[str]] = defaultdict(set)
@@ -158,39 +189,40 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
         snapshot, rules = await load_snapshot(session, recipients), await load_rules(session)
         run_id = str(uuid.uuid4())
         changes: list[Change] = []
+        gone: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         new_rows: list[dict[str, Any]] = []
-        stored_by_fy = await _stored(session, cells)
+        stored_by_fy = await _stored(conn, cells)
         fresh_by_fy = lines_by_fy(cells, snapshot, rules)
         for fy, lines in fresh_by_fy.items():
             stored = stored_by_fy.get(fy, {})
             fresh = {line.identity: line for line in lines}
-            for identity, gone in stored.items():
+            for identity, record in stored.items():
                 if identity not in fresh:
-                    changes.append(Change(*identity, before_yen=gone.amount_yen, after_yen=None))
-                    await session.delete(gone)
+                    changes.append(Change(*identity, before_yen=record.amount_yen, after_yen=None))
+                    gone.append(_keyed(identity))
             for identity, line in fresh.items():
-                record = stored.get(identity)
-                if record is not None and _same(record, line):
+                before = stored.get(identity)
+                if before is not None and _same(before, line):
                     continue
                 changes.append(
                     Change(
-                        *identity, before_yen=record.amount_yen if record else None, after_yen=line.amount_yen
+                        *identity, before_yen=before.amount_yen if before else None, after_yen=line.amount_yen
                     )
                 )
-                if record is None:
-                    new_rows.append(_row(line, run_id))  # inserted in bulk below: a full run adds thousands
-                    continue
-                record.amount_yen = line.amount_yen
-                record.rule_id = line.rule_id
-                record.arithmetic = line.arithmetic
-                record.inputs = line.inputs
-                record.unconfirmed = line.unconfirmed
-                record.estimate = line.estimate
-                record.run_id = run_id
-        if new_rows:
-            await session.flush()  # deletions first: a line can disappear and come back under one key
-            for start in range(0, len(new_rows), 1000):
-                await session.execute(insert(AllocationLineRecord), new_rows[start : start + 1000])
+                if before is None:
+                    new_rows.append(_row(line, run_id))
+                else:
+                    row = _row(line, run_id)
+                    changed.append(_keyed(identity) | {name: row[name] for name in _VALUE_COLUMNS})
+        # Deletions first: a line can disappear and come back under one key. Each kind is one
+        # executemany; a full run inserts thousands, in chunks the drivers take in one go.
+        if gone:
+            await conn.execute(_DELETE_LINE, gone)
+        if changed:
+            await conn.execute(_UPDATE_LINE, changed)
+        for start in range(0, len(new_rows), 1000):
+            await conn.execute(insert(_LINES), new_rows[start : start + 1000])
         changes.sort(key=lambda c: (c.fiscal_year, c.recipient_code, c.measure, c.key))
         values = {
             "run_id": run_id,
@@ -202,24 +234,16 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
             "changes": [c.to_dict() for c in changes],
             "total_delta_yen": sum(c.delta_yen for c in changes),
         }
-        # The run number is taken in the insert itself (the advisory lock serialises runs on PostgreSQL,
-        # SQLite has one writer): one round trip instead of a max() query and an insert.
-        next_sequence = select(func.coalesce(func.max(AllocationRun.sequence), 0) + 1).scalar_subquery()
-        sequence = await session.scalar(
-            insert(AllocationRun).values(sequence=next_sequence, **values).returning(AllocationRun.sequence)
-        )
-        assert sequence is not None
+        sequence = (await conn.execute(_INSERT_RUN, values)).scalar_one()
         run = AllocationRun(sequence=sequence, **values)
         if changes:
             changed_codes = sorted({c.recipient_code for c in changes})
             changed_fys = sorted({c.fiscal_year for c in changes})
             total = _total_in_memory(cells, fresh_by_fy, changed_fys, changed_codes)
-            if total is None:
-                await session.flush()  # the sum reads the lines as this run left them
-                total = await session.scalar(
-                    select(func.coalesce(func.sum(AllocationLineRecord.amount_yen), 0)).where(
-                        AllocationLineRecord.fiscal_year.in_(changed_fys),
-                        AllocationLineRecord.recipient_code.in_(changed_codes),
+            if total is None:  # the sum reads the lines as this run left them
+                total = await conn.scalar(
+                    select(func.coalesce(func.sum(_LINES.c.amount_yen), 0)).where(
+                        _LINES.c.fiscal_year.in_(changed_fys), _LINES.c.recipient_code.in_(changed_codes)
                     )
                 )
             await add_event(

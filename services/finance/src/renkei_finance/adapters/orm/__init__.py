@@ -12,6 +12,7 @@ from renkei_finance.adapters.orm.agreements import (
     VisionProjection,
 )
 from renkei_finance.adapters.orm.allocations import (
+    DIRTY_CHANNEL,
     EVERY_FY,
     ActualAmount,
     AllocationLineRecord,
@@ -28,6 +29,7 @@ from renkei_finance.adapters.orm.groups_staffing import (
 )
 
 __all__ = [
+    "DIRTY_CHANNEL",
     "EVERY_FY",
     "ActualAmount",
     "AgreementPartyProjection",

@@ -31,6 +31,7 @@ class RuleRowRecord(Base):
 
 
 EVERY_FY = 0  # DirtyCell.fiscal_year of a mark for every FY: the worker expands it to its horizon
+DIRTY_CHANNEL = "finance.dirty"  # the commit of new marks wakes this process's recompute worker
 
 
 class DirtyCell(Base):
