@@ -1075,6 +1075,12 @@ export interface components {
             kind: string;
             /** Starts On */
             starts_on: string | null;
+            /**
+             * Under Review
+             * @description listed as active when the designation was revoked: to review (取消し後の見直し対象)
+             * @default false
+             */
+            under_review: boolean;
         };
         /** GroupProjectionPublic */
         GroupProjectionPublic: {
@@ -1096,6 +1102,11 @@ export interface components {
              * @description null while only the revocation has arrived
              */
             name: string | null;
+            /**
+             * Review Funding Ids
+             * @description the leases and contracts the revocation listed as active, whether finance has seen their own events yet or not
+             */
+            review_funding_ids: string[];
             /** Revoked On */
             revoked_on: string | null;
             /**

@@ -11,6 +11,7 @@ from renkei_common.events.contracts.groups import (
     GroupDesignated,
     GroupDesignationRevoked,
     GroupSupportGranted,
+    PropertyLeaseGranted,
     SupportKind,
 )
 from renkei_common.events.contracts.staffing import DispatchFlagged, FlagReason, SpecialistDispatched
@@ -231,3 +232,72 @@ async def test_a_group_filter_outside_the_scope_is_refused(finance: ServiceClien
     assert response.status_code == 403
     assert problem_fields(response) == ["query.municipality"]
     assert response.json()["errors"][0]["rule"] == "read_scope"
+
+
+def lease(group_id: str, municipality: str, lease_id: str) -> PropertyLeaseGranted:
+    return PropertyLeaseGranted(
+        group_id=group_id,
+        municipality_code=municipality,
+        lease_id=lease_id,
+        asset_id="asset-1",
+        asset_name="旧公民館",
+        part="1階",
+        start_on=date(2025, 4, 1),
+        end_on=date(2028, 3, 31),
+        rent_yen=120_000,
+        rent_reduced=True,
+    )
+
+
+@pytest.mark.parametrize("revocation_first", [False, True], ids=["lease-first", "revocation-first"])
+async def test_a_revocation_flags_the_leases_and_contracts_it_listed_as_active_for_review(
+    finance: ServiceClient, feed: Feed, revocation_first: bool
+) -> None:
+    await feed.apply(designated("g-9", TENDO), version=1)
+    revoked = GroupDesignationRevoked(
+        group_id="g-9",
+        municipality_code=TENDO,
+        revoked_on=date(2026, 1, 1),
+        reasons="活動実態なし",
+        notice_number="告示9",
+        active_lease_ids=["ls-1"],
+        active_contract_ids=["ct-9", "ct-unseen"],
+    )
+    events = [lease("g-9", TENDO, "ls-1"), lease("g-9", TENDO, "ls-2")]
+    if revocation_first:
+        await feed.apply(revoked, version=2)
+    for n, event in enumerate(events):
+        await feed.apply(event, version=1 + n)
+    await feed.apply(
+        ContractAwarded(
+            group_id="g-9",
+            municipality_code=TENDO,
+            contract_id="ct-9",
+            subject="公園清掃",
+            amount_yen=800_000,
+            fiscal_year=2025,
+            start_on=date(2025, 6, 1),
+            end_on=date(2026, 3, 31),
+            awarded_on=date(2025, 5, 20),
+        ),
+        version=1,
+    )
+    if not revocation_first:
+        await feed.apply(revoked, version=2)
+    response = await finance.http.get(GROUPS, params={"municipality": TENDO}, headers=finance.as_(TENDO))
+    (group,) = [g for g in response.json()["data"] if g["group_id"] == "g-9"]
+    assert group["status"] == "revoked"
+    assert group["review_funding_ids"] == ["ct-9", "ct-unseen", "ls-1"]  # also the one not seen yet
+    assert {f["funding_id"]: f["under_review"] for f in group["funding"]} == {
+        "ct-9": True,
+        "ls-1": True,
+        "ls-2": False,  # not listed as active: ended, or not affected
+    }
+
+
+@pytest.mark.usefixtures("groups")
+async def test_a_designated_group_has_nothing_under_review(finance: ServiceClient) -> None:
+    headers = finance.as_(YAMAGATA)
+    response = await finance.http.get(GROUPS, params={"municipality": YAMAGATA}, headers=headers)
+    (group,) = response.json()["data"]
+    assert group["review_funding_ids"] == [] and not any(f["under_review"] for f in group["funding"])

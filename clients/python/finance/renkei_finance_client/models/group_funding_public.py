@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="GroupFundingPublic")
 
 
@@ -20,6 +22,8 @@ class GroupFundingPublic:
         funding_id (str): the support, lease or contract id of the groups service
         kind (str): grant (交付金), lease (行政財産の貸付け: its rent) or contract (随意契約)
         starts_on (datetime.date | None):
+        under_review (bool | Unset): listed as active when the designation was revoked: to review (取消し後の見直し対象) Default:
+            False.
     """
 
     amount_yen: int
@@ -28,6 +32,7 @@ class GroupFundingPublic:
     funding_id: str
     kind: str
     starts_on: datetime.date | None
+    under_review: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +56,8 @@ class GroupFundingPublic:
         else:
             starts_on = self.starts_on
 
+        under_review = self.under_review
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +70,8 @@ class GroupFundingPublic:
                 "starts_on": starts_on,
             }
         )
+        if under_review is not UNSET:
+            field_dict["under_review"] = under_review
 
         return field_dict
 
@@ -107,6 +116,8 @@ class GroupFundingPublic:
 
         starts_on = _parse_starts_on(d.pop("starts_on"))
 
+        under_review = d.pop("under_review", UNSET)
+
         group_funding_public = cls(
             amount_yen=amount_yen,
             ends_on=ends_on,
@@ -114,6 +125,7 @@ class GroupFundingPublic:
             funding_id=funding_id,
             kind=kind,
             starts_on=starts_on,
+            under_review=under_review,
         )
 
         group_funding_public.additional_properties = d

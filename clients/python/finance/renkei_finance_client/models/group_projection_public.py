@@ -24,6 +24,8 @@ class GroupProjectionPublic:
         group_id (str):
         municipality_code (str):
         name (None | str): null while only the revocation has arrived
+        review_funding_ids (list[str]): the leases and contracts the revocation listed as active, whether finance has
+            seen their own events yet or not
         revoked_on (datetime.date | None):
         status (str): designated or revoked
     """
@@ -34,6 +36,7 @@ class GroupProjectionPublic:
     group_id: str
     municipality_code: str
     name: None | str
+    review_funding_ids: list[str]
     revoked_on: datetime.date | None
     status: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,6 +62,8 @@ class GroupProjectionPublic:
         name: None | str
         name = self.name
 
+        review_funding_ids = self.review_funding_ids
+
         revoked_on: None | str
         if isinstance(self.revoked_on, datetime.date):
             revoked_on = self.revoked_on.isoformat()
@@ -77,6 +82,7 @@ class GroupProjectionPublic:
                 "group_id": group_id,
                 "municipality_code": municipality_code,
                 "name": name,
+                "review_funding_ids": review_funding_ids,
                 "revoked_on": revoked_on,
                 "status": status,
             }
@@ -125,6 +131,8 @@ class GroupProjectionPublic:
 
         name = _parse_name(d.pop("name"))
 
+        review_funding_ids = cast(list[str], d.pop("review_funding_ids"))
+
         def _parse_revoked_on(data: object) -> datetime.date | None:
             if data is None:
                 return data
@@ -149,6 +157,7 @@ class GroupProjectionPublic:
             group_id=group_id,
             municipality_code=municipality_code,
             name=name,
+            review_funding_ids=review_funding_ids,
             revoked_on=revoked_on,
             status=status,
         )

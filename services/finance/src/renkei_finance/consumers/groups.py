@@ -42,6 +42,9 @@ async def on_group_revoked(event: GroupDesignationRevoked, meta: EventMeta, sess
         "municipality_code": event.municipality_code,
         "revoked_on": event.revoked_on,
         "status": "revoked",
+        # Ids, not rows: a lease or contract whose own event comes later (another aggregate, another
+        # order) is matched when it is read, so the review flag never depends on arrival order.
+        "review_funding_ids": sorted(set(event.active_lease_ids) | set(event.active_contract_ids)),
     }
     await apply_if_newer(session, GroupProjection, {"group_id": event.group_id}, meta, values, tombstone=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from renkei_common.events.projection import ProjectionColumns
-from sqlalchemy import BigInteger, Date, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, Date, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from renkei_finance.adapters.orm.base import Base
@@ -22,6 +22,11 @@ class GroupProjection(ProjectionColumns, Base):
     designated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     revoked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(20))
+    review_funding_ids: Mapped[list[str]] = mapped_column(
+        JSON,
+        default=list,
+        doc="leases and contracts the revocation listed as active: to review (取消し後の見直し対象)",
+    )
 
 
 class GroupFundingProjection(ProjectionColumns, Base):

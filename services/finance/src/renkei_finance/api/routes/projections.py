@@ -123,6 +123,10 @@ class GroupFundingPublic(BaseModel):
     amount_yen: int = Field(description="integer yen; a lease's rent over its whole period, 0 when free")
     starts_on: date | None
     ends_on: date | None
+    under_review: bool = Field(
+        default=False,
+        description="listed as active when the designation was revoked: to review (取消し後の見直し対象)",
+    )
 
 
 class GroupProjectionPublic(BaseModel):
@@ -132,6 +136,10 @@ class GroupProjectionPublic(BaseModel):
     designated_on: date | None
     revoked_on: date | None
     status: str = Field(description="designated or revoked")
+    review_funding_ids: list[str] = Field(
+        description="the leases and contracts the revocation listed as active, whether finance has seen"
+        " their own events yet or not"
+    )
     funding: list[GroupFundingPublic]
     funding_total_yen: int = Field(description="sum of the listed funding, integer yen")
 
@@ -167,7 +175,11 @@ async def list_groups(
     )
     data = []
     for row in rows:
-        funding = [GroupFundingPublic.model_validate(f) for f in row.funding]
+        review = set(row.group.review_funding_ids or [])
+        funding = [
+            GroupFundingPublic.model_validate(f).model_copy(update={"under_review": f.funding_id in review})
+            for f in row.funding
+        ]
         data.append(
             GroupProjectionPublic(
                 group_id=row.group.group_id,
@@ -176,6 +188,7 @@ async def list_groups(
                 designated_on=row.group.designated_on,
                 revoked_on=row.group.revoked_on,
                 status=row.group.status,
+                review_funding_ids=sorted(review),
                 funding=funding,
                 funding_total_yen=sum(f.amount_yen for f in funding),
             )
