@@ -205,6 +205,9 @@ async def load(db: Database) -> list[tuple[str, str, str]]:
         ):
             for start in range(0, len(rows), 2000):
                 await session.execute(insert(cast(Table, model.__table__)), rows[start : start + 2000])
+    if db.engine.dialect.name == "postgresql":  # fresh statistics, as autovacuum keeps them in service
+        async with db.engine.connect() as conn:
+            await (await conn.execution_options(isolation_level="AUTOCOMMIT")).exec_driver_sql("ANALYZE")
     return agreements
 
 

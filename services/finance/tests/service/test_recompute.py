@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from finance_testkit import CENTRE, PARTNER, Feed, area_declared, signed, terminated, vision
-from renkei_common.events.contracts import AllocationsRecomputed
+from renkei_common.events.contracts import AllocationsRecomputed, MunicipalityUpdated
 from renkei_common.models import OutboxEvent
 from renkei_common.testing.client import ServiceClient, problem_fields
 from renkei_finance.adapters.orm import DirtyCell
@@ -184,3 +184,29 @@ async def test_a_runs_cursor_is_a_run_number_within_the_columns_range(
     assert response.status_code == status, response.text
     if status == 422:
         assert problem_fields(response) == ["query.cursor"]
+
+
+async def test_a_centre_not_listed_among_its_members_counts_with_its_own_population(
+    finance: ServiceClient, feed: Feed
+) -> None:
+    # The area lists only the partner; the centre is named in centre_codes alone. An incremental run for
+    # the centre reads it apart, with its population override, exactly as the full recompute does.
+    await feed.apply(area_declared(members=(PARTNER,)), version=1)
+    await feed.apply(signed(), version=1)
+    assert await run(finance) is not None
+    population = 300_000
+    await feed.apply(
+        MunicipalityUpdated(
+            code=CENTRE,
+            name="山形市",
+            kind="core_city",
+            prefecture_code="06",
+            population=population,
+            population_year=2025,
+        ),
+        version=1,
+    )
+    assert await run(finance) is not None
+    (line,) = await lines(finance, fiscal_year=2024, recipient=CENTRE, measure="metropolitan_core_ordinary")
+    assert line["inputs"]["populations"][CENTRE] == population
+    assert await consistency(finance.db, fiscal_years=finance.settings.fiscal_years) == []  # type: ignore[attr-defined]

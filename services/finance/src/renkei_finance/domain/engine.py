@@ -135,10 +135,31 @@ def compute(
     fiscal_year: int, snapshot: Snapshot, rules: RuleBook, recipients: Collection[str] | None = None
 ) -> list[Line]:
     """Every line of `fiscal_year`, or only those of `recipients`; sorted by identity."""
-    wanted = _Everyone() if recipients is None else set(recipients)
+    return compute_years([fiscal_year], snapshot, rules, recipients)[fiscal_year]
+
+
+def compute_years(
+    fiscal_years: Iterable[int],
+    snapshot: Snapshot,
+    rules: RuleBook,
+    recipients: Collection[str] | None = None,
+) -> dict[int, list[Line]]:
+    """`compute` for several FYs: the snapshot is narrowed and indexed once for all of them."""
+    wanted: Container[str] = _Everyone() if recipients is None else set(recipients)
     if recipients is not None:
         snapshot = _restricted(snapshot, set(recipients))
     index = _Index(snapshot)
+    return {fy: _lines(fy, snapshot, index, rules, wanted, recipients is not None) for fy in fiscal_years}
+
+
+def _lines(
+    fiscal_year: int,
+    snapshot: Snapshot,
+    index: _Index,
+    rules: RuleBook,
+    wanted: Container[str],
+    narrowed: bool,
+) -> list[Line]:
     lines: list[Line] = []
     # An area's lines of other recipients are never built: the inputs of a wanted recipient's line
     # (its area's population, who counts) are computed whole, only the lines are left out.
@@ -149,7 +170,7 @@ def compute(
             lines += _settlement(fiscal_year, area, index, rules, wanted)
     lines += _specialists(fiscal_year, snapshot, rules)
     lines += _bonds(fiscal_year, snapshot, index, rules, wanted)
-    if recipients is not None:
+    if narrowed:
         lines = [line for line in lines if line.recipient_code in wanted]
     return sorted(lines, key=lambda line: line.identity)
 

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from renkei_common.db import Database
 from renkei_common.events.contracts import AllocationsRecomputed
 from renkei_common.events.outbox import add_event
-from sqlalchemy import Row, Table, and_, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from renkei_finance.adapters.orm import EVERY_FY, AllocationLineRecord, AllocationRun, DirtyCell
-from renkei_finance.domain.engine import Line, Snapshot, compute
+from renkei_finance.domain.engine import Line, Snapshot, compute, compute_years
 from renkei_finance.domain.rules import RuleBook
-from renkei_finance.service_layer.snapshot import load_rules, load_snapshot
+from renkei_finance.service_layer.snapshot import load_narrowed, load_rules, load_snapshot
 
 EVERY_RECIPIENT = "*"
 _LOCK_KEY = 0x72656E6B  # one recompute at a time per database, whatever the number of replicas
@@ -79,10 +79,15 @@ class Change:
 
 
 def lines_by_fy(cells: dict[int, set[str]], snapshot: Snapshot, rules: RuleBook) -> dict[int, list[Line]]:
-    return {
-        fy: compute(fy, snapshot, rules, None if EVERY_RECIPIENT in recipients else recipients)
-        for fy, recipients in cells.items()
-    }
+    # The FYs of one set of recipients (usually all of them: most marks are for every FY) are computed
+    # together, on one narrowed and indexed snapshot.
+    by_recipients: dict[frozenset[str], list[int]] = defaultdict(list)
+    for fy, recipients in cells.items():
+        by_recipients[frozenset(recipients)].append(fy)
+    lines: dict[int, list[Line]] = {}
+    for codes, fys in by_recipients.items():
+        lines.update(compute_years(fys, snapshot, rules, None if EVERY_RECIPIENT in codes else codes))
+    return lines
 
 
 def _row(line: Line, run_id: str) -> dict[str, Any]:
@@ -101,41 +106,62 @@ def _row(line: Line, run_id: str) -> dict[str, Any]:
     }
 
 
-def _same(record: Row[Any] | AllocationLineRecord, line: Line) -> bool:
+class StoredLine(NamedTuple):
+    """A stored allocation line, as `select(_LINES)` returns it (a row, or a JSON array of its values)."""
+
+    fiscal_year: int
+    recipient_code: str
+    measure: str
+    key: str
+    amount_yen: int
+    rule_id: str
+    arithmetic: str
+    inputs: dict[str, Any]
+    unconfirmed: bool
+    estimate: bool
+    run_id: str
+
+
+def _same(record: StoredLine | AllocationLineRecord, line: Line) -> bool:
     return (
         record.amount_yen == line.amount_yen
         and record.rule_id == line.rule_id
         and record.arithmetic == line.arithmetic
-        and record.unconfirmed == line.unconfirmed
-        and record.estimate == line.estimate
+        and bool(record.unconfirmed) == line.unconfirmed  # SQLite hands back 0/1 inside JSON
+        and bool(record.estimate) == line.estimate
         and record.inputs == line.inputs
     )
 
 
+# The stored lines of the run's cells: every FY of the cells in full, or for all their recipients
+# together; `_by_cell` then leaves out the lines of a recipient not dirty in that FY, so a cell is never
+# diffed unless it was recomputed.
 _STORED = select(_LINES).where(
     or_(
         _LINES.c.fiscal_year.in_(bindparam("every_fy", expanding=True)),
         and_(
             _LINES.c.fiscal_year.in_(bindparam("some_fy", expanding=True)),
-            _LINES.c.recipient_code.in_(bindparam("codes", expanding=True)),
+            _LINES.c.recipient_code.in_(bindparam("line_codes", expanding=True)),
         ),
     )
 )
 
 
-async def _stored(conn: AsyncConnection, cells: dict[int, set[str]]) -> dict[int, dict[Identity, Row[Any]]]:
-    """The stored lines of `cells` in one query, by FY and identity.
-
-    The query (built once) reads every FY of `cells` in full or for all their recipients together; the
-    lines of a recipient not dirty in that FY are then left out, so a cell is never diffed unless it was
-    recomputed.
-    """
-    every = sorted(fy for fy, recipients in cells.items() if EVERY_RECIPIENT in recipients)
+def _stored_parameters(cells: dict[int, set[str]]) -> dict[str, list[Any]]:
     some = sorted(fy for fy, recipients in cells.items() if EVERY_RECIPIENT not in recipients)
-    codes = sorted({code for fy in some for code in cells[fy]})
-    found: dict[int, dict[Identity, Row[Any]]] = defaultdict(dict)
-    rows = await conn.execute(_STORED, {"every_fy": every, "some_fy": some, "codes": codes})
-    for r in rows.all():
+    return {
+        "every_fy": sorted(fy for fy, recipients in cells.items() if EVERY_RECIPIENT in recipients),
+        "some_fy": some,
+        "line_codes": sorted({code for fy in some for code in cells[fy]}),
+    }
+
+
+def _by_cell(
+    rows: Iterable[Sequence[Any]], cells: dict[int, set[str]]
+) -> dict[int, dict[Identity, StoredLine]]:
+    found: dict[int, dict[Identity, StoredLine]] = defaultdict(dict)
+    for values in rows:
+        r = StoredLine(*values)
         recipients = cells[r.fiscal_year]
         if EVERY_RECIPIENT in recipients or r.recipient_code in recipients:
             found[r.fiscal_year][(r.fiscal_year, r.recipient_code, r.measure, r.key)] = r
@@ -186,13 +212,19 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
         triggers = sorted({cell.event_id for cell in dirty})
         everyone = full or any(EVERY_RECIPIENT in codes for codes in cells.values())
         recipients = None if everyone else {code for codes in cells.values() for code in codes}
-        snapshot, rules = await load_snapshot(session, recipients), await load_rules(session)
+        stored_values = _stored_parameters(cells)
+        if recipients is None:  # the nation: a few statements of plain rows
+            snapshot, rules = await load_snapshot(session), await load_rules(session)
+            stored_rows: Sequence[Sequence[Any]] = (await conn.execute(_STORED, stored_values)).all()
+        else:  # the cells' recipients: everything in one statement, the stored lines included
+            narrowed = await load_narrowed(session, recipients, [("stored", _STORED)], stored_values)
+            snapshot, rules, stored_rows = narrowed.snapshot, narrowed.rules, narrowed.riders["stored"]
         run_id = str(uuid.uuid4())
         changes: list[Change] = []
         gone: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         new_rows: list[dict[str, Any]] = []
-        stored_by_fy = await _stored(conn, cells)
+        stored_by_fy = _by_cell(stored_rows, cells)
         fresh_by_fy = lines_by_fy(cells, snapshot, rules)
         for fy, lines in fresh_by_fy.items():
             stored = stored_by_fy.get(fy, {})

@@ -1,29 +1,48 @@
-"""Loads the engine's `Snapshot` from the projections (the same input for incremental, full and what-if)."""
+"""Loads the engine's `Snapshot` from the projections (the same input for incremental, full and what-if).
+
+Two ways, one meaning:
+
+- the **national** load (a full recompute, what-if, the consistency check) reads every projection row
+  as plain column rows, a few statements of ~20,000 rows;
+- the **narrowed** load (an incremental run) reads only what the lines of some recipients can depend on,
+  the rows the engine's own narrowing (`engine._restricted`) would keep, in **one statement**: each part
+  (areas with their members and populations, agreements with their parties, budgets with their vision's
+  area, staffing costs with their dispatch's flag, the rule overrides, and whatever the caller adds, such
+  as the stored lines of the run's cells) is one JSON array in one row. A run's inputs are a few dozen
+  rows; what costs is each round trip and each row object, not the SQL (docs/benchmarks-finance.md).
+
+Both go through the same converters (`_areas_from`, `_agreements_from`, ...), which take a row as a
+sequence of values, whether a result row or a JSON array.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Collection, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from typing import cast as cast_
 
 from renkei_common.refdata import load_registry
 from sqlalchemy import (
+    JSON,
     BindParameter,
     Executable,
     Row,
+    ScalarSelect,
     Select,
     Table,
     Text,
     bindparam,
     cast,
+    func,
     or_,
     select,
     union,
+    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -42,6 +61,12 @@ from renkei_finance.adapters.orm import (
 from renkei_finance.domain.engine import Agreement, Area, Budget, Member, Snapshot, StaffingCost
 from renkei_finance.domain.rules import RuleBook, RuleRow, default_rules, row_from_dict
 
+Values = Sequence[Any]  # one row, as a result row or a JSON array
+
+
+def cast_table(model: type[Any]) -> Table:
+    return cast_(Table, model.__table__)
+
 
 async def _rows(
     session: AsyncSession, statement: Executable, parameters: dict[str, Any] | None = None
@@ -55,32 +80,12 @@ def _census_populations() -> dict[str, int | None]:
     return {g.code: g.population for g in load_registry()}
 
 
-async def load_snapshot(session: AsyncSession, recipients: Collection[str] | None = None) -> Snapshot:
-    """The projections as the engine reads them; with `recipients`, only what their lines can depend on.
+def _day(value: date | str | None) -> date | None:
+    """A date from a result row (a date) or from a JSON array (ISO text in both dialects)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
-    The narrowed load reads the same rows the engine's own narrowing (`engine._restricted`) would keep,
-    so an incremental run costs what its cells need, not the whole nation. It takes four statements
-    whatever the cells (areas with their members and populations, agreements with their parties, budgets
-    with their vision's area, staffing costs with their dispatch's flag): on a loaded machine each round
-    trip costs more than the rows it brings, so the narrowing is done in SQL and the joins in the database.
-    """
-    if recipients is not None:
-        return await _load_narrowed(session, sorted(set(recipients)))
-    populations = dict(_census_populations())
-    for r in await _rows(session, select(Government.code, Government.population)):
-        populations[r.code] = r.population
-    # Plain column rows, not ORM objects: a national load is ~20,000 rows, and identity-mapped instances
-    # cost several times the query.
-    area_rows = await _rows(session, select(*_AREA_COLUMNS).order_by(AreaProjection.area_id))
-    members: dict[str, list[Member]] = defaultdict(list)
-    for m in await _rows(session, select(*_MEMBER_COLUMNS)):
-        members[m.area_id].append(Member(m.code, m.role, m.since, m.until))
-    areas = [
-        Area(a.area_id, a.area_type, a.name, tuple(a.centre_codes), tuple(members.get(a.area_id, ())))
-        for a in area_rows
-    ]
-    return await _with_money(session, populations, areas, None, None)
 
+# --- the statements, built once --------------------------------------------------------------------
 
 _AREA_COLUMNS = (
     AreaProjection.area_id,
@@ -95,140 +100,14 @@ _MEMBER_COLUMNS = (
     AreaMemberProjection.since,
     AreaMemberProjection.until,
 )
-
-
-# The statements are built once, with expanding parameters: an incremental run is a handful of small
-# queries, and building a select with its IN lists costs more than SQLite takes to answer it.
-_CODES: BindParameter[Any] = bindparam("codes", expanding=True)
-_WANTED: BindParameter[Any] = bindparam("wanted", expanding=True)
-
-
-@functools.lru_cache(maxsize=16)
-def _narrowed_areas(centre_patterns: int) -> Select[Any]:
-    """The areas `wanted` can depend on with their members and population overrides, for so many codes.
-
-    An area counts when a wanted code is a member, when a wanted code's budget names its vision, or when
-    a wanted code is its centre. `centre_codes` is a JSON list of six-digit codes, stored as text in both
-    dialects; a code quoted as a JSON string matches exactly one element, so a text match (one LIKE per
-    code, parameters `c0`, `c1`, ...) is exact here.
-    """
-    budget_visions = select(VisionBudgetProjection.vision_id).where(
-        VisionBudgetProjection.municipality_code.in_(_WANTED)
-    )
-    centre_text = cast(AreaProjection.centre_codes, Text)
-    related = union(
-        select(AreaMemberProjection.area_id).where(AreaMemberProjection.code.in_(_WANTED)),
-        select(VisionProjection.area_id).where(VisionProjection.vision_id.in_(budget_visions)),
-        select(AreaProjection.area_id).where(
-            or_(*(centre_text.like(bindparam(f"c{i}")) for i in range(centre_patterns)))
-        ),
-    ).subquery()
-    return (
-        select(
-            *_AREA_COLUMNS,
-            AreaMemberProjection.code,
-            AreaMemberProjection.role,
-            AreaMemberProjection.since,
-            AreaMemberProjection.until,
-            Government.code.label("government_code"),
-            Government.population,
-        )
-        .outerjoin(AreaMemberProjection, AreaMemberProjection.area_id == AreaProjection.area_id)
-        .outerjoin(Government, Government.code == AreaMemberProjection.code)
-        .where(AreaProjection.area_id.in_(select(related.c.area_id)))
-        .order_by(AreaProjection.area_id)
-    )
-
-
-_POPULATIONS_OF = select(Government.code, Government.population).where(Government.code.in_(_CODES))
-
-
-async def _load_narrowed(session: AsyncSession, wanted: list[str]) -> Snapshot:
-    centres = {f"c{i}": f'%"{code}"%' for i, code in enumerate(wanted)}
-    rows = await _rows(session, _narrowed_areas(len(wanted)), {"wanted": wanted, **centres})
-    populations = dict(_census_populations())
-    heads: dict[str, Any] = {}
-    members: dict[str, list[Member]] = defaultdict(list)
-    for r in rows:
-        heads.setdefault(r.area_id, r)
-        if r.code is not None:
-            members[r.area_id].append(Member(r.code, r.role, r.since, r.until))
-        if r.government_code is not None:
-            populations[r.government_code] = r.population
-    areas = [
-        Area(a.area_id, a.area_type, a.name, tuple(a.centre_codes), tuple(members.get(a.area_id, ())))
-        for a in heads.values()
-    ]
-    codes = set(wanted) | {m.code for area in areas for m in area.members}
-    centres_apart = {c for area in areas for c in area.centre_codes} - codes
-    if centres_apart:  # a centre that is not listed among its area's members: its population on its own
-        apart = await _rows(session, _POPULATIONS_OF, {"codes": sorted(centres_apart)})
-        populations.update({r.code: r.population for r in apart})
-        codes |= centres_apart
-    return await _with_money(session, populations, areas, sorted(codes), wanted)
-
-
-async def _with_money(
-    session: AsyncSession,
-    populations: dict[str, int | None],
-    areas: list[Area],
-    codes: list[str] | None,
-    wanted: list[str] | None,
-) -> Snapshot:
-    """Agreements, budgets and staffing costs, all of them or those of `codes` (costs: of `wanted`)."""
-    narrowed = codes is not None and wanted is not None
-    queries = _MONEY_OF if narrowed else _MONEY
-    parameters = {"codes": codes, "wanted": wanted} if narrowed else {}
-    agreement_query, budget_query, cost_query = queries
-    agreement_rows: dict[str, tuple[date | None, date | None, set[str]]] = {}
-    for a in await _rows(session, agreement_query, parameters):
-        entry = agreement_rows.setdefault(a.agreement_id, (a.in_force_on, a.terminated_on, set()))
-        if a.code is not None:
-            entry[2].add(a.code)
-    agreements = [
-        Agreement(agreement_id, frozenset(parties), in_force_on, terminated_on)
-        for agreement_id, (in_force_on, terminated_on, parties) in agreement_rows.items()
-    ]
-    budgets = [
-        Budget(
-            area_id=b.area_id or "",
-            project_id=b.project_id,
-            municipality_code=b.municipality_code,
-            fiscal_year=b.fiscal_year,
-            amount_yen=b.amount_yen,
-            field=b.field,
-            bond_eligibility=b.bond_eligibility,
-        )
-        for b in await _rows(session, budget_query, parameters)
-    ]
-    costs = [
-        StaffingCost(
-            c.cost_id,
-            c.employer_code,
-            c.fiscal_year,
-            c.eligible_yen,
-            month=c.month,
-            covered_until=c.flag_terminated_on,
-        )
-        for c in await _rows(session, cost_query, parameters)
-    ]
-    return Snapshot(
-        populations=populations, areas=areas, agreements=agreements, budgets=budgets, staffing_costs=costs
-    )
-
-
-_AGREEMENTS = (
-    select(
-        AgreementProjection.agreement_id,
-        AgreementProjection.in_force_on,
-        AgreementProjection.terminated_on,
-        AgreementPartyProjection.code,
-    )
-    .outerjoin(
-        AgreementPartyProjection,
-        AgreementPartyProjection.agreement_id == AgreementProjection.agreement_id,
-    )
-    .order_by(AgreementProjection.agreement_id)
+_AGREEMENTS = select(
+    AgreementProjection.agreement_id,
+    AgreementProjection.in_force_on,
+    AgreementProjection.terminated_on,
+    AgreementPartyProjection.code,
+).outerjoin(
+    AgreementPartyProjection,
+    AgreementPartyProjection.agreement_id == AgreementProjection.agreement_id,
 )
 _BUDGETS = select(
     VisionBudgetProjection.project_id,
@@ -248,63 +127,285 @@ _COSTS = select(
     StaffingCostProjection.month,
     DispatchProjection.flag_terminated_on,
 ).outerjoin(DispatchProjection, DispatchProjection.dispatch_id == StaffingCostProjection.dispatch_id)
-_MONEY = (_AGREEMENTS, _BUDGETS, _COSTS)
-_MONEY_OF = (  # agreements with a party among `codes`, budgets of `codes`, staffing costs of `wanted`
-    _AGREEMENTS.where(
-        AgreementProjection.agreement_id.in_(
-            select(AgreementPartyProjection.agreement_id).where(AgreementPartyProjection.code.in_(_CODES))
+_RULE_OVERRIDES = select(
+    RuleRowRecord.rule_id,
+    RuleRowRecord.measure,
+    RuleRowRecord.fy_from,
+    RuleRowRecord.fy_to,
+    RuleRowRecord.params,
+    RuleRowRecord.source,
+    RuleRowRecord.confidence,
+    RuleRowRecord.note,
+    RuleRowRecord.row_version,
+).order_by(RuleRowRecord.rule_id)
+
+# Parameters of the narrowed statement: the wanted recipients, one LIKE pattern per wanted code (`c0`,
+# `c1`, ...), and `codes`: the wanted ones and, on a second round, the centres that are not members of
+# their area (usually none).
+_WANTED: BindParameter[Any] = bindparam("wanted", expanding=True)
+_CODES: BindParameter[Any] = bindparam("codes", expanding=True)  # wanted, and apart on a second round
+
+
+def _related_areas(centre_patterns: int) -> Select[Any]:
+    """Ids of the areas `wanted` can depend on: where a wanted code is a member, where a wanted code's
+    budget names the area's vision, or where a wanted code is a centre.
+
+    `centre_codes` is a JSON list of six-digit codes, stored as text in both dialects; a code quoted as a
+    JSON string matches exactly one element, so a text match (one LIKE per code) is exact here.
+    """
+    budget_visions = select(VisionBudgetProjection.vision_id).where(
+        VisionBudgetProjection.municipality_code.in_(_WANTED)
+    )
+    centre_text = cast(AreaProjection.centre_codes, Text)
+    related = union(
+        select(AreaMemberProjection.area_id).where(AreaMemberProjection.code.in_(_WANTED)),
+        select(VisionProjection.area_id).where(VisionProjection.vision_id.in_(budget_visions)),
+        select(AreaProjection.area_id).where(
+            or_(*(centre_text.like(bindparam(f"c{i}")) for i in range(centre_patterns)))
+        ),
+    ).subquery()
+    return select(related.c.area_id)
+
+
+def _as_json(statement: Select[Any], dialect: str) -> ScalarSelect[Any]:
+    """The rows of `statement` as one JSON array of arrays: one value to read instead of a result set."""
+    sub = statement.subquery()
+    if dialect == "postgresql":
+        return select(func.json_agg(func.json_build_array(*sub.c), type_=JSON)).scalar_subquery()
+    # SQLite keeps JSON columns as text: json() nests them as arrays and objects, not as strings.
+    columns = [func.json(c) if isinstance(c.type, JSON) else c for c in sub.c]
+    return select(func.json_group_array(func.json_array(*columns), type_=JSON)).scalar_subquery()
+
+
+@functools.lru_cache(maxsize=64)
+def _narrowed(dialect: str, centre_patterns: int, riders: tuple[tuple[str, Select[Any]], ...]) -> Select[Any]:
+    """The one statement of a narrowed load, for so many wanted codes, with the callers' extra parts."""
+    related = _related_areas(centre_patterns)
+    areas = (
+        select(
+            *_AREA_COLUMNS,
+            AreaMemberProjection.code,
+            AreaMemberProjection.role,
+            AreaMemberProjection.since,
+            AreaMemberProjection.until,
+            Government.code.label("government_code"),
+            Government.population,
         )
-    ),
-    _BUDGETS.where(VisionBudgetProjection.municipality_code.in_(_CODES)),
-    _COSTS.where(StaffingCostProjection.employer_code.in_(_WANTED)),
-)
+        .outerjoin(AreaMemberProjection, AreaMemberProjection.area_id == AreaProjection.area_id)
+        .outerjoin(Government, Government.code == AreaMemberProjection.code)
+        .where(AreaProjection.area_id.in_(related))
+    )
+    # The codes whose agreements and budgets count: `codes` (the wanted ones, and on a second round the
+    # centres that are not members of their area) and every member of their areas. Each side of the
+    # unions below is an IN list on an index; an OR of the two would scan the tables.
+    members = select(AreaMemberProjection.code).where(AreaMemberProjection.area_id.in_(related))
+    bound = union(
+        select(AgreementPartyProjection.agreement_id).where(AgreementPartyProjection.code.in_(_CODES)),
+        select(AgreementPartyProjection.agreement_id).where(AgreementPartyProjection.code.in_(members)),
+    )
+    budgets = union_all(
+        _BUDGETS.where(VisionBudgetProjection.municipality_code.in_(_CODES)),
+        _BUDGETS.where(
+            VisionBudgetProjection.municipality_code.in_(members),
+            VisionBudgetProjection.municipality_code.not_in(_CODES),
+        ),
+    )
+    parts: dict[str, Any] = {
+        "areas": areas,
+        # Population overrides of `codes` (members' come with the areas): a wanted or apart centre that is
+        # not a member of its area still counts in the area's population.
+        "populations": select(Government.code, Government.population).where(Government.code.in_(_CODES)),
+        "agreements": _AGREEMENTS.where(AgreementProjection.agreement_id.in_(bound)),
+        "budgets": budgets,
+        "costs": _COSTS.where(StaffingCostProjection.employer_code.in_(_WANTED)),
+        "rules": _RULE_OVERRIDES,
+        **dict(riders),
+    }
+    return select(*(_as_json(part, dialect).label(name) for name, part in parts.items()))
+
+
+# --- converters shared by both loads ----------------------------------------------------------------
+
+
+def _areas_from(rows: Iterable[Values], populations: dict[str, int | None]) -> list[Area]:
+    """Areas from (area_id, area_type, name, centre_codes, code, role, since, until, government_code,
+    population) rows, one per member (code None: no member); population overrides go to `populations`."""
+    heads: dict[str, Values] = {}
+    members: dict[str, list[Member]] = defaultdict(list)
+    for area_id, area_type, name, centres, code, role, since, until, government, population in rows:
+        heads.setdefault(area_id, (area_id, area_type, name, centres))
+        if code is not None:
+            members[area_id].append(Member(code, role, cast_(date, _day(since)), _day(until)))
+        if government is not None:
+            populations[government] = population
+    return [
+        Area(area_id, area_type, name, tuple(centres), tuple(members.get(area_id, ())))
+        for area_id, area_type, name, centres in (heads[k] for k in sorted(heads))
+    ]
+
+
+def _agreements_from(rows: Iterable[Values]) -> list[Agreement]:
+    """Agreements from (agreement_id, in_force_on, terminated_on, party code) rows, one per party."""
+    found: dict[str, tuple[date | None, date | None, set[str]]] = {}
+    for agreement_id, in_force_on, terminated_on, code in rows:
+        entry = found.setdefault(agreement_id, (_day(in_force_on), _day(terminated_on), set()))
+        if code is not None:
+            entry[2].add(code)
+    return [
+        Agreement(agreement_id, frozenset(parties), in_force_on, terminated_on)
+        for agreement_id, (in_force_on, terminated_on, parties) in sorted(found.items())
+    ]
+
+
+def _budgets_from(rows: Iterable[Values]) -> list[Budget]:
+    return [
+        Budget(
+            area_id=area_id or "",
+            project_id=project_id,
+            municipality_code=code,
+            fiscal_year=fiscal_year,
+            amount_yen=amount_yen,
+            field=field,
+            bond_eligibility=bond_eligibility,
+        )
+        for project_id, code, fiscal_year, amount_yen, field, bond_eligibility, area_id in rows
+    ]
+
+
+def _costs_from(rows: Iterable[Values]) -> list[StaffingCost]:
+    return [
+        StaffingCost(cost_id, employer, fiscal_year, eligible_yen, month=month, covered_until=_day(flagged))
+        for cost_id, employer, fiscal_year, eligible_yen, month, flagged in rows
+    ]
+
+
+# --- the loads --------------------------------------------------------------------------------------
+
+
+async def load_snapshot(session: AsyncSession, recipients: Collection[str] | None = None) -> Snapshot:
+    """The projections as the engine reads them; with `recipients`, only what their lines can depend on."""
+    if recipients is not None:
+        return (await load_narrowed(session, recipients)).snapshot
+    populations = dict(_census_populations())
+    for r in await _rows(session, select(Government.code, Government.population)):
+        populations[r.code] = r.population
+    # Plain column rows, not ORM objects: a national load is ~20,000 rows, and identity-mapped instances
+    # cost several times the query.
+    members: dict[str, list[Values]] = defaultdict(list)
+    for m in await _rows(session, select(*_MEMBER_COLUMNS)):
+        members[m.area_id].append((m.code, m.role, m.since, m.until))
+    area_rows = [
+        (*area, *member, None, None)  # no population override here: all of them were read above
+        for area in await _rows(session, select(*_AREA_COLUMNS))
+        for member in members.get(area.area_id) or [(None, None, None, None)]
+    ]
+    return Snapshot(
+        populations=populations,
+        areas=_areas_from(area_rows, {}),
+        agreements=_agreements_from(await _rows(session, _AGREEMENTS)),
+        budgets=_budgets_from(await _rows(session, _BUDGETS)),
+        staffing_costs=_costs_from(await _rows(session, _COSTS)),
+    )
+
+
+@dataclass(frozen=True)
+class Narrowed:
+    """What a narrowed load read: the snapshot, the rule book, and the callers' extra parts as rows."""
+
+    snapshot: Snapshot
+    rules: RuleBook
+    riders: dict[str, list[list[Any]]]
+
+
+async def load_narrowed(
+    session: AsyncSession,
+    recipients: Collection[str],
+    riders: Sequence[tuple[str, Select[Any]]] = (),
+    parameters: dict[str, Any] | None = None,
+) -> Narrowed:
+    """Everything the lines of `recipients` can depend on, and the rules, in one statement.
+
+    `riders` are extra (name, select) parts read in the same statement (their rows come back as lists,
+    in the select's column order); `parameters` are their bound values. A centre that is not listed
+    among its area's members, which no area of the shipped data has, costs a second round.
+    """
+    wanted = sorted(set(recipients))
+    dialect = session.get_bind().dialect.name
+    statement = _narrowed(dialect, len(wanted), tuple(riders))
+    patterns = {f"c{i}": f'%"{code}"%' for i, code in enumerate(wanted)}
+    values = {"wanted": wanted, "codes": wanted, **patterns}
+    values |= parameters or {}
+    row = await _one(session, statement, values)
+    populations = dict(_census_populations())
+    areas = _areas_from(row["areas"], populations)
+    listed = set(wanted) | {m.code for area in areas for m in area.members}
+    apart = sorted({c for area in areas for c in area.centre_codes} - listed)
+    if apart:  # read again, with those centres' own population, agreements and budgets
+        row = await _one(session, statement, values | {"codes": wanted + apart})
+    populations.update({code: population for code, population in row["populations"]})
+    snapshot = Snapshot(
+        populations=populations,
+        areas=areas,
+        agreements=_agreements_from(row["agreements"]),
+        budgets=_budgets_from(row["budgets"]),
+        staffing_costs=_costs_from(row["costs"]),
+    )
+    return Narrowed(snapshot, _book(row["rules"]), {name: row[name] for name, _ in riders})
+
+
+async def _one(session: AsyncSession, statement: Select[Any], values: dict[str, Any]) -> dict[str, Any]:
+    found = (await (await session.connection()).execute(statement, values)).one()
+    return {name: value or [] for name, value in found._mapping.items()}  # json_agg of no row is null
 
 
 def record_to_row(record: RuleRowRecord | Row[Any]) -> RuleRow:
+    return _rule_row(
+        (
+            record.rule_id,
+            record.measure,
+            record.fy_from,
+            record.fy_to,
+            record.params,
+            record.source,
+            record.confidence,
+            record.note,
+            record.row_version,
+        )
+    )
+
+
+def _rule_row(values: Values) -> RuleRow:
+    rule_id, measure, fy_from, fy_to, params, source, confidence, note, row_version = values
     row = row_from_dict(
         {
-            "rule_id": record.rule_id,
-            "measure": record.measure,
-            "fy_from": record.fy_from,
-            "fy_to": record.fy_to,
-            "params": record.params,
-            "source": record.source,
-            "confidence": record.confidence,
-            "note": record.note,
+            "rule_id": rule_id,
+            "measure": measure,
+            "fy_from": fy_from,
+            "fy_to": fy_to,
+            "params": params,
+            "source": source,
+            "confidence": confidence,
+            "note": note,
         }
     )
-    return replace(row, version=record.row_version)
+    return replace(row, version=row_version)
 
 
 async def load_rules(session: AsyncSession) -> RuleBook:
     """The shipped rows overlaid with the rows `national` added or overrode."""
-    overrides = await _rows(session, select(*cast_table(RuleRowRecord).c).order_by(RuleRowRecord.rule_id))
+    return _book(await _rows(session, _RULE_OVERRIDES))
+
+
+def _book(overrides: Sequence[Values]) -> RuleBook:
     # A run reads the rules every time, and they change only when `national` puts a row: the book of the
     # same rows is built once. The key is every column the book is made of, so no stale book can match.
-    key = tuple(
-        (
-            r.rule_id,
-            r.row_version,
-            r.measure,
-            r.fy_from,
-            r.fy_to,
-            json.dumps(r.params, sort_keys=True),
-            r.source,
-            r.confidence,
-            r.note,
-        )
-        for r in overrides
-    )
+    key = json.dumps([list(r) for r in overrides], sort_keys=True, default=str)
     book = _BOOKS.get(key)
     if book is None:
         if len(_BOOKS) >= 8:
             _BOOKS.clear()
-        book = _BOOKS[key] = default_rules().overlaid(record_to_row(r) for r in overrides)
+        book = _BOOKS[key] = default_rules().overlaid(_rule_row(r) for r in overrides)
     return book
 
 
-_BOOKS: dict[tuple[tuple[Any, ...], ...], RuleBook] = {}
-
-
-def cast_table(model: type[Any]) -> Table:
-    return cast_(Table, model.__table__)
+_BOOKS: dict[str, RuleBook] = {}
