@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.orm import Session, SessionTransaction
 
 from renkei_common import tracing
 from renkei_common.events.contracts import EventPayload
@@ -119,9 +120,9 @@ async def add_event(
 
 async def add_envelope(session: AsyncSession, envelope: EventEnvelope) -> OutboxEvent:
     bind = session.get_bind()
-    # Taken once per transaction: the second event of a transaction already holds it (the flag is the one
-    # _notify_after_commit sets and clears on commit or rollback).
-    locked = session.sync_session.info.get(_registered(OUTBOX), False)
+    # Taken once per transaction: the second event of a transaction already holds it (the outbox channel
+    # is pending from the first one until the commit or the rollback).
+    locked = OUTBOX in session.sync_session.info.get(_PENDING, {})
     if bind.dialect.name == "postgresql" and not locked:
         # Sequences must become visible in order, or a feed reader could pass a gap that commits later.
         # Holding this lock until commit serialises only the outbox-writing tail of each transaction.
@@ -158,31 +159,30 @@ def row_to_envelope(row: OutboxEvent) -> EventEnvelope:
     )
 
 
-def _registered(channel: str) -> str:
-    return f"_{channel}_notify_registered"
+_PENDING = "_renkei_notify_after_commit"  # session.info: {channel: notifier} to wake when it commits
 
 
 def notify_after_commit(session: AsyncSession, channel: str = OUTBOX) -> None:
     """Wake the waiters of `channel` once this session's transaction commits (once, however often called)."""
-    sync_session = session.sync_session
-    flag = _registered(channel)
-    if sync_session.info.get(flag):
-        return
-    sync_session.info[flag] = True
-    bind = session.get_bind()
-    notifier = notifier_for(getattr(bind, "engine", bind), channel)
+    pending: dict[str, OutboxNotifier] = session.sync_session.info.setdefault(_PENDING, {})
+    if channel not in pending:
+        bind = session.get_bind()
+        pending[channel] = notifier_for(getattr(bind, "engine", bind), channel)
 
-    def _after_commit(_session: Any) -> None:
-        sync_session.info.pop(flag, None)
+
+# Two listeners on the Session class, registered once: a listener per transaction cost more than the
+# statements of a small consumer transaction (`sa_event.listen` and its removal on every commit).
+@sa_event.listens_for(Session, "after_commit")
+def _wake_after_commit(session: Session) -> None:
+    for notifier in session.info.pop(_PENDING, {}).values():
         notifier.notify()
 
-    def _after_rollback(_session: Any, _previous: Any) -> None:
-        sync_session.info.pop(flag, None)
-        if sa_event.contains(sync_session, "after_commit", _after_commit):
-            sa_event.remove(sync_session, "after_commit", _after_commit)
 
-    sa_event.listen(sync_session, "after_commit", _after_commit, once=True)
-    sa_event.listen(sync_session, "after_soft_rollback", _after_rollback, once=True)
+@sa_event.listens_for(Session, "after_soft_rollback")
+def _forget_after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
+    # Also on a savepoint's rollback: PostgreSQL releases a lock taken inside it, so the next event of
+    # the transaction must take the outbox lock again (`add_envelope` reads the pending outbox channel).
+    session.info.pop(_PENDING, None)
 
 
 def _current_traceparent() -> str | None:

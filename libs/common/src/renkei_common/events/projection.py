@@ -13,13 +13,14 @@ that it is missing, without a statement of its own.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+import functools
+from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
-from sqlalchemy import Boolean, Integer, String, inspect, select, tuple_
+from sqlalchemy import BindParameter, Boolean, Integer, Select, String, bindparam, inspect, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -117,11 +118,9 @@ async def preloaded(
     # A nested block (the same rows read again) leaves what the outer one preloaded in place.
     ours = [i for i in identities if (model, i) not in cache]
     if ours:
-        where = columns[0].in_(ours) if len(columns) == 1 else tuple_(*columns).in_([tuple(i) for i in ours])
-        query = select(model).where(where).order_by(*columns)
-        if _lock(session):
-            query = query.with_for_update()
-        rows = (await session.scalars(query)).all()
+        keys_ = ours if len(columns) == 1 else [tuple(i) for i in ours]
+        query = _preload_query(cast(Hashable, model), bool(_lock(session)))
+        rows = (await session.scalars(query, {"keys": keys_})).all()
         found = {inspect(row).identity: row for row in rows}
         for identity in ours:
             cache[(model, identity)] = found.get(identity if len(columns) > 1 else (identity,))
@@ -130,6 +129,16 @@ async def preloaded(
     finally:
         for identity in ours:
             cache.pop((model, identity), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _preload_query(model: Any, lock: bool) -> Select[Any]:
+    """The rows of `model` at the keys of parameter `keys`, in key order; built once per model."""
+    columns = inspect(model).primary_key
+    keys: BindParameter[Any] = bindparam("keys", expanding=True)
+    where = columns[0].in_(keys) if len(columns) == 1 else tuple_(*columns).in_(keys)
+    query = select(model).where(where).order_by(*columns)
+    return query.with_for_update() if lock else query
 
 
 def _identity(key: Mapping[str, Any]) -> Any:

@@ -14,7 +14,7 @@ from typing import cast
 from renkei_common.events.contracts import AgreementAmended, AgreementSigned, AgreementTerminated, Party
 from renkei_common.events.handlers import EventMeta, HandlerRegistry
 from renkei_common.events.projection import apply_if_newer, preloaded
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from renkei_finance.adapters.orm import AgreementPartyProjection, AgreementProjection
@@ -31,6 +31,14 @@ def _earliest(current: date | None, candidate: date | None) -> date | None:
 
 
 AgreementEvent = AgreementSigned | AgreementAmended | AgreementTerminated
+
+# Built once, with the agreement ids as an expanding parameter: a batch of one event otherwise spends
+# more on building its IN lists than on the statements.
+_PARTIES = cast(Table, AgreementPartyProjection.__table__)
+_PARTIES_OF = select(_PARTIES.c.agreement_id, _PARTIES.c.code).where(
+    _PARTIES.c.agreement_id.in_(bindparam("ids", expanding=True))
+)
+_DELETE_PARTIES = delete(_PARTIES).where(_PARTIES.c.agreement_id.in_(bindparam("ids", expanding=True)))
 
 
 class _PartyLists:
@@ -53,15 +61,14 @@ class _PartyLists:
             return
         # Core statements on the table: no party is ever an ORM object in a consumer's session, so there
         # is no identity map to keep in step, and the insert is one executemany.
-        table = cast(Table, AgreementPartyProjection.__table__)
-        await session.execute(delete(table).where(table.c.agreement_id.in_(self.replaced)))
+        await session.execute(_DELETE_PARTIES, {"ids": list(self.replaced)})
         rows = [
             {"agreement_id": agreement_id, "code": p.code, "role": p.role}
             for agreement_id, parties in self.replaced.items()
             for p in parties.values()
         ]
         if rows:
-            await session.execute(insert(table), rows)
+            await session.execute(insert(_PARTIES), rows)
 
 
 @registry.handles_batch(AgreementSigned, AgreementAmended, AgreementTerminated)
@@ -69,11 +76,7 @@ async def on_agreements(events: list[tuple[AgreementEvent, EventMeta]], session:
     ids = sorted({event.agreement_id for event, _ in events})
     keys = [{"agreement_id": agreement_id} for agreement_id in ids]
     async with preloaded(session, AgreementProjection, keys):
-        found = await session.execute(
-            select(AgreementPartyProjection.agreement_id, AgreementPartyProjection.code).where(
-                AgreementPartyProjection.agreement_id.in_(ids)
-            )
-        )
+        found = await session.execute(_PARTIES_OF, {"ids": ids})
         current: dict[str, set[str]] = {}
         for agreement_id, code in found:
             current.setdefault(agreement_id, set()).add(code)
