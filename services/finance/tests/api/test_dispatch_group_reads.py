@@ -145,6 +145,20 @@ def designated(group_id: str, municipality: str) -> GroupDesignated:
     )
 
 
+def contract(group_id: str, municipality: str, contract_id: str, amount_yen: int) -> ContractAwarded:
+    return ContractAwarded(
+        group_id=group_id,
+        municipality_code=municipality,
+        contract_id=contract_id,
+        subject="公園清掃",
+        amount_yen=amount_yen,
+        fiscal_year=2025,
+        start_on=date(2025, 6, 1),
+        end_on=date(2026, 3, 31),
+        awarded_on=date(2025, 5, 20),
+    )
+
+
 @pytest.fixture
 async def groups(feed: Feed) -> None:
     await feed.apply(designated("g-1", YAMAGATA), version=1)
@@ -162,17 +176,7 @@ async def groups(feed: Feed) -> None:
             granted_on=date(fy, 5, 1),
         )
         await feed.apply(grant, version=2 + n)
-    contract = ContractAwarded(
-        **base,
-        contract_id="ct-1",
-        subject="公園清掃",
-        amount_yen=1_200_000,
-        fiscal_year=2025,
-        start_on=date(2025, 6, 1),
-        end_on=date(2026, 3, 31),
-        awarded_on=date(2025, 5, 20),
-    )
-    await feed.apply(contract, version=4)
+    await feed.apply(contract("g-1", YAMAGATA, "ct-1", 1_200_000), version=4)
     revoked = GroupDesignationRevoked(
         group_id="g-2",
         municipality_code=TENDO,
@@ -268,20 +272,7 @@ async def test_a_revocation_flags_the_leases_and_contracts_it_listed_as_active_f
         await feed.apply(revoked, version=2)
     for n, event in enumerate(events):
         await feed.apply(event, version=1 + n)
-    await feed.apply(
-        ContractAwarded(
-            group_id="g-9",
-            municipality_code=TENDO,
-            contract_id="ct-9",
-            subject="公園清掃",
-            amount_yen=800_000,
-            fiscal_year=2025,
-            start_on=date(2025, 6, 1),
-            end_on=date(2026, 3, 31),
-            awarded_on=date(2025, 5, 20),
-        ),
-        version=1,
-    )
+    await feed.apply(contract("g-9", TENDO, "ct-9", 800_000), version=1)
     if not revocation_first:
         await feed.apply(revoked, version=2)
     response = await finance.http.get(GROUPS, params={"municipality": TENDO}, headers=finance.as_(TENDO))

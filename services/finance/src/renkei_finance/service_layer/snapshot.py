@@ -34,7 +34,6 @@ from sqlalchemy import (
     Row,
     ScalarSelect,
     Select,
-    Table,
     Text,
     bindparam,
     cast,
@@ -62,10 +61,6 @@ from renkei_finance.domain.engine import Agreement, Area, Budget, Member, Snapsh
 from renkei_finance.domain.rules import RuleBook, RuleRow, default_rules, row_from_dict
 
 Values = Sequence[Any]  # one row, as a result row or a JSON array
-
-
-def cast_table(model: type[Any]) -> Table:
-    return cast_(Table, model.__table__)
 
 
 async def _rows(
