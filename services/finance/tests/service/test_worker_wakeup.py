@@ -70,6 +70,11 @@ async def test_marks_younger_than_the_debounce_wait_for_it(
     left = await worker.wait_before_run()
     assert left is not None and 29.0 < left <= 30.0
     assert 29.0 < worker.pause_s <= 30.0  # it comes back when they are old enough, not a poll later
+    assert not worker.wakeable
+    beat = worker.last_beat
+    await feed.apply(area_declared("area-2"), version=1)  # newer marks cannot make the oldest due sooner
+    await asyncio.sleep(0.3)
+    assert worker.last_beat == beat  # so their commit started no round
 
     worker.settings.recompute_debounce_s = 0
     assert await worker.wait_before_run() == 0

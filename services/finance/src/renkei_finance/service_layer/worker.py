@@ -14,6 +14,7 @@ import asyncio
 import logging
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from renkei_common.db import Database
 from renkei_common.events.outbox import notifier_for
@@ -37,6 +38,7 @@ class RecomputeWorker:
         self.last_beat: float | None = None
         self.marked = notifier_for(db.engine, DIRTY_CHANNEL)
         self.pause_s = settings.recompute_interval_s  # how long the next pause lasts, unless woken
+        self.wakeable = True  # whether a commit of marks ends the next pause
         self.last_run: AllocationRun | None = None
 
     async def wait_before_run(self) -> float | None:
@@ -55,8 +57,10 @@ class RecomputeWorker:
         """One round: recompute the marks if the oldest is old enough. True when a run was stored."""
         left = await self.wait_before_run()
         interval = self.settings.recompute_interval_s
-        # Marks too fresh: come back when they are old enough (or sooner, woken by more marks).
+        # Marks too fresh: come back when the oldest is old enough. More marks change nothing to that, so
+        # their commits need not wake the worker meanwhile (at 100 events/s they would, 100 times a second).
         self.pause_s = interval if not left else min(left, interval)
+        self.wakeable = not left
         if left != 0:
             return False
         run = await recompute(self.db, fiscal_years=self.settings.fiscal_years)
@@ -65,7 +69,8 @@ class RecomputeWorker:
         return run is not None
 
     async def run(self, stop: asyncio.Event) -> None:
-        backoff = self.settings.recompute_interval_s
+        interval = self.settings.recompute_interval_s
+        backoff = interval
         while not stop.is_set():
             self.last_beat = time.monotonic()
             # A commit of marks in this process after this point ends the pause below at once, also one
@@ -74,7 +79,7 @@ class RecomputeWorker:
             try:
                 await self.run_once()
                 self.healthy, self.last_error = True, None
-                delay = backoff = self.pause_s
+                delay, backoff = self.pause_s, interval
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the database may be away: keep trying, say so in readiness
@@ -82,15 +87,17 @@ class RecomputeWorker:
                 log.exception("recompute failed; retrying")
                 delay = backoff = min(backoff * 2, 5.0)
             self.last_beat = time.monotonic()
-            await self._pause(stop, delay, seen)
+            await self._pause(stop, delay, seen if self.wakeable else None)
 
-    async def _pause(self, stop: asyncio.Event, delay: float, seen: int) -> None:
-        """Until `stop`, a commit of marks in this process after generation `seen`, or `delay` seconds."""
+    async def _pause(self, stop: asyncio.Event, delay: float, seen: int | None) -> None:
+        """Until `stop`, `delay` seconds, or (with `seen`) a commit of marks in this process after it."""
         stopping = asyncio.ensure_future(stop.wait())
-        marked = asyncio.ensure_future(self.marked.wait(delay, since=seen))
+        waits: set[asyncio.Future[Any]] = {stopping}
+        if seen is not None:
+            waits.add(asyncio.ensure_future(self.marked.wait(delay, since=seen)))
         try:
-            await asyncio.wait({stopping, marked}, timeout=delay, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(waits, timeout=delay, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (stopping, marked):
+            for task in waits:
                 task.cancel()
-            await asyncio.gather(stopping, marked, return_exceptions=True)
+            await asyncio.gather(*waits, return_exceptions=True)
