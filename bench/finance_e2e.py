@@ -8,10 +8,13 @@ DATABASE_URL / KAFKA_BOOTSTRAP, or private ones. The finance database holds the 
 of `finance_recompute.py` (1,741 municipalities, 168 areas, 820 agreements) with every line computed.
 
 1. **Latency at 100 events/s** (`--rate`): producer transaction (outbox row) → relay → Kafka → consumer
-   → recompute worker, all in this process (the pipeline bench's in-process shape). Each event terminates one
-   agreement (so lines of later FYs really change); it is *visible* when the allocation run that lists
-   it among its triggers has committed. Beside it, in the same run and shape, the backbone with a
-   trivial handler (inbox only): the event is then done when its consumer transaction committed.
+   → recompute worker, in three shapes: all in this process (`in-process`); the consumer and its worker
+   in a process of their own (`deployed`, RENKEI_RECOMPUTE_WORKER=in_process); the consumer in one
+   process and the worker in another, woken by PostgreSQL NOTIFY (`dedicated`, as Kubernetes deploys
+   finance). Each event amends an agreement, taking its partner out or bringing it back, so that lines
+   really change; it is *visible* when the allocation run that lists it among its triggers has
+   committed. Beside it, in the same run and shape, the backbone with a trivial handler (inbox only):
+   the event is then done when its consumer transaction committed.
 2. **Consumer throughput**: one backlog of amendments, drained by a fresh consumer group with the
    trivial handler and then by one with the real handlers (projection, parties, dirty marks); the
    recompute worker does not run. The ratio real ÷ trivial is the figure to compare between runs; beside
@@ -40,7 +43,7 @@ from pipeline_lib.runs import Bench
 from pipeline_lib.shapes import ChildConsumer
 from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor
-from renkei_common.events.contracts import AgreementAmended, AgreementTerminated, Party
+from renkei_common.events.contracts import AgreementAmended, Party
 from renkei_common.events.contracts.base import EventPayload
 from renkei_common.events.outbox import add_event
 from renkei_common.migrations import upgrade_async
@@ -53,40 +56,42 @@ from renkei_groups.main import service_spec as groups_spec
 from sqlalchemy import event
 
 Agreement = tuple[str, str, str]  # id, centre, partner
-SHAPES = ("in-process", "deployed")
+SHAPES = ("in-process", "deployed", "dedicated")
 WARMUP = 20
+BACKLOG_VERSIONS = 1000  # above any version the latency runs reached: the backlog's amendments apply
 
 
-def terminated(agreement: Agreement) -> AgreementTerminated:
+def amended(agreement: Agreement, version: int, partner_bound: bool = True) -> AgreementAmended:
+    """Version `version` of `agreement`; without `partner_bound` the partner has left it."""
     agreement_id, centre, partner = agreement
-    return AgreementTerminated(
-        agreement_id=agreement_id,
-        agreement_version=2,
-        parties=[
-            Party(code=centre, name=centre, role="party"),
-            Party(code=partner, name=partner, role="party"),
-        ],
-        terminated_on=date(2025, 3, 31),  # FY2024 still counts; FY2025 and FY2026 lines change
-        kind="renkei_kyoyaku",
-        title="協約",
-    )
-
-
-def amended(agreement: Agreement, version: int) -> AgreementAmended:
-    agreement_id, centre, partner = agreement
+    parties = [Party(code=centre, name=centre, role="party")]
+    if partner_bound:
+        parties.append(Party(code=partner, name=partner, role="party"))
     return AgreementAmended(
         agreement_id=agreement_id,
         agreement_version=version,
         kind="renkei_kyoyaku",
         title=f"協約 第{version}版",
-        parties=[
-            Party(code=centre, name=centre, role="party"),
-            Party(code=partner, name=partner, role="party"),
-        ],
+        parties=parties,
         concluded_on=date(2016, 4, 1),
         in_force_on=date(2016, 4, 1),
         previous_version=version - 1,
     )
+
+
+class Toggles:
+    """Amendments that change money: each takes the partner out of its agreement, or brings it back,
+    so that the partner's lines go or return (every FY) and the run has changes to write and to emit."""
+
+    def __init__(self) -> None:
+        self.version: dict[str, int] = {}
+        self.bound: dict[str, bool] = {}
+
+    def next(self, agreement: Agreement) -> tuple[AgreementAmended, int]:
+        agreement_id = agreement[0]
+        version = self.version[agreement_id] = self.version.get(agreement_id, 1) + 1
+        bound = self.bound[agreement_id] = not self.bound.get(agreement_id, True)
+        return amended(agreement, version, bound), version
 
 
 class Producer:
@@ -129,16 +134,7 @@ class WatchedWorker(RecomputeWorker):
         self.visible: dict[str, float] = {}  # event id → its run committed
 
     async def run_once(self) -> bool:
-        t0 = time.perf_counter()
         ran = await super().run_once()
-        if ran and self.last_run is not None:
-            print(
-                "RUN",
-                round((time.perf_counter() - t0) * 1000, 1),
-                len(self.last_run.trigger_event_ids),
-                len(self.last_run.changes),
-                file=sys.stderr,
-            )
         if ran and self.last_run is not None:
             now = time.time()
             for event_id in self.last_run.trigger_event_ids:
@@ -151,17 +147,21 @@ async def paced(
     consumer_db: Database,
     agreements: list[Agreement],
     n: int,
+    toggles: Toggles,
     *,
     real: bool,
     settings: Settings,
     rate: float,
     shape: str,
 ) -> dict[str, list[float]]:
-    """n terminations at `rate`/s after a warm-up; latencies in seconds by what they measure.
+    """n amendments that change money (`Toggles`) at `rate`/s after a warm-up; latencies in seconds by
+    what they measure.
 
     `in-process`: the consumer (and worker) share this process's event loop with the producer and the
     relay. `deployed`: they run in their own process (`pipeline_lib.consumer_proc`), as the finance
-    service runs them beside the agreements service that produces.
+    service runs them beside the agreements service that produces. `dedicated`: the consumer in one
+    process, the worker in another, woken by PostgreSQL NOTIFY (RENKEI_RECOMPUTE_WORKER=separate and
+    dedicated, as the Kubernetes manifests deploy finance).
     """
     group = f"bench-finance-e2e-{bench.tag()}"
     await bench.admin.position_group(group, await bench.admin.end_offsets(TOPIC))
@@ -169,20 +169,28 @@ async def paced(
     relay, _ = bench.relay([])
     stop = asyncio.Event()
     tasks = [asyncio.create_task(relay.run(stop))]
-    child: ChildConsumer | None = None
-    if shape == "deployed":
+    children: list[ChildConsumer] = []
+    worker_options = [
+        f"--debounce={settings.recompute_debounce_s}",
+        f"--interval={settings.recompute_interval_s}",
+        f"--first-fy={settings.first_fiscal_year}",
+        f"--last-fy={settings.last_fiscal_year}",
+    ]
+    if shape != "in-process":
         extra = ["--trivial"]
         if real:
-            extra = [
-                "--worker",
-                f"--debounce={settings.recompute_debounce_s}",
-                f"--interval={settings.recompute_interval_s}",
-                f"--first-fy={settings.first_fiscal_year}",
-                f"--last-fy={settings.last_fiscal_year}",
-            ]
-        child = ChildConsumer(bench.consumer_url, bench.bootstrap, group, extra)
+            extra = ["--worker", *worker_options] if shape == "deployed" else ["--share"]
+        child = reporter = ChildConsumer(bench.consumer_url, bench.bootstrap, group, extra)
+        children.append(child)
+        if real and shape == "dedicated":
+            reporter = ChildConsumer(
+                bench.consumer_url, bench.bootstrap, group, ["--worker-only", *worker_options]
+            )
+            children.append(reporter)
+            await reporter.start()  # listening before the first mark
         await child.start()
-        done, visible, runs = child.done, child.visible, lambda: child.runs
+        done, visible = child.done, reporter.visible
+        runs = lambda: reporter.runs  # noqa: E731
     else:
         done = {}
         consumer = runner(consumer_db, bench.bootstrap, group, real=real, done=done)
@@ -193,21 +201,26 @@ async def paced(
         visible, runs = worker.visible, lambda: worker.runs
         await wait_for(consumer.assigned, 30, "group join")
     try:
+
+        async def toggle(a: Agreement) -> None:
+            payload, version = toggles.next(a)
+            await producer.emit(payload, a[0], version)
+
         for a in agreements[:WARMUP]:
-            await producer.emit(terminated(a), a[0], 2)
+            await toggle(a)
         await wait_for(lambda: len(done) >= WARMUP, 30, "warm-up")
         if real:
             await wait_for(lambda: len(visible) >= WARMUP, 30, "warm-up runs")
         producer.sent.clear()
         measured = agreements[WARMUP : WARMUP + n]
-        await drive(n, rate, 16, lambda i: producer.emit(terminated(measured[i]), measured[i][0], 2))
+        await drive(n, rate, 16, lambda i: toggle(measured[i]))
         await wait_for(lambda: all(a[0] in done for a in measured), 60, "consumed")
         if real:
             await wait_for(lambda: all(e in visible for e in producer.sent), 60, "visible")
     finally:
         stop.set()
         await finish(tasks)
-        if child is not None:
+        for child in children:
             await child.close()
     sent = producer.sent
     out = {"consumed": [done[k] - sent[e] for k, e in producer.key_of.items() if e in sent and k in done]}
@@ -229,7 +242,7 @@ async def backlog(bench: Bench, agreements: list[Agreement], m: int) -> dict[Top
     try:
         for i in range(m):
             a = agreements[i % len(agreements)]
-            version = 10 + i // len(agreements)
+            version = BACKLOG_VERSIONS + i // len(agreements)
             await producer.emit(amended(a, version), a[0], version)
         await wait_for(lambda: relay.published_total >= m, 120, "backlog published")
     finally:
@@ -297,14 +310,31 @@ async def main(quick: bool, debounce_s: float, interval_s: float, rate: float) -
         )
         started = time.time()
         latency: dict[str, tuple[dict[str, list[float]], dict[str, list[float]]]] = {}
-        span = n + WARMUP  # a termination changes lines once: each real run terminates its own agreements
-        for i, shape in enumerate(SHAPES):
+        # The real runs' amendments follow on from one another (each flips the projection's state); the
+        # trivial runs' never reach the finance handlers (their groups start at the topic's end).
+        toggles = Toggles()
+        for shape in SHAPES:
             trivial = await paced(
-                bench, consumer_db, agreements, n, real=False, settings=settings, rate=rate, shape=shape
+                bench,
+                consumer_db,
+                agreements,
+                n,
+                Toggles(),
+                real=False,
+                settings=settings,
+                rate=rate,
+                shape=shape,
             )
-            mine = agreements[i * span : (i + 1) * span]
             real = await paced(
-                bench, consumer_db, mine, n, real=True, settings=settings, rate=rate, shape=shape
+                bench,
+                consumer_db,
+                agreements,
+                n,
+                toggles,
+                real=True,
+                settings=settings,
+                rate=rate,
+                shape=shape,
             )
             latency[shape] = (trivial, real)
         start = await backlog(bench, agreements, m)

@@ -1,5 +1,6 @@
-"""Child process of the deployed shape: the finance consumer (and, with --worker, its recompute worker, as
-the finance service runs them), reporting completions on stdout."""
+"""Child process of the deployed shapes: the finance consumer (and, with --worker, its recompute worker, as
+the finance service runs them by default), or with --worker-only the recompute worker alone, as a
+dedicated finance process runs it (RENKEI_RECOMPUTE_WORKER=dedicated); it reports completions on stdout."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ import time
 
 from renkei_common.db import Database
 from renkei_common.events.consumer import Outcome
+from renkei_common.events.listen import ChannelListener
+from renkei_common.events.outbox import share_channel
+from renkei_finance.adapters.orm import DIRTY_CHANNEL
 from renkei_finance.config import Settings
 from renkei_finance.service_layer.worker import RecomputeWorker
 
@@ -37,6 +41,30 @@ async def _main(args: argparse.Namespace) -> int:
 
     threading.Thread(target=watch_stdin, daemon=True).start()
     db = Database(args.db)
+    settings = Settings(
+        first_fiscal_year=args.first_fy,
+        last_fiscal_year=args.last_fy,
+        recompute_debounce_s=args.debounce,
+        recompute_interval_s=args.interval,
+    )
+    if args.worker_only:  # the dedicated worker: no consumer; woken by the consumer process's NOTIFY
+        listener = ChannelListener(db.engine, [DIRTY_CHANNEL])
+        tasks = [
+            asyncio.create_task(ReportingWorker(db, settings).run(stop)),
+            asyncio.create_task(listener.run(stop)),
+        ]
+        try:
+            if await wait_for(lambda: listener.connected or stop.is_set(), 60, "LISTEN"):
+                _emit("ready")
+            await stop.wait()
+        finally:
+            stop.set()
+            await finish(tasks, timeout=15)
+            await db.dispose()
+        _emit("counts 0 0 0")
+        return 0
+    if args.share:  # a worker in another process waits for this one's commits of marks
+        share_channel(db.engine, DIRTY_CHANNEL)
     runner = finance_runner(
         db,
         args.bootstrap,
@@ -46,12 +74,6 @@ async def _main(args: argparse.Namespace) -> int:
     )
     tasks = [asyncio.create_task(runner.run(stop))]
     if args.worker:
-        settings = Settings(
-            first_fiscal_year=args.first_fy,
-            last_fiscal_year=args.last_fy,
-            recompute_debounce_s=args.debounce,
-            recompute_interval_s=args.interval,
-        )
         tasks.append(asyncio.create_task(ReportingWorker(db, settings).run(stop)))
     try:
         if await wait_for(lambda: runner.assigned() or stop.is_set(), 60, "partition assignment"):
@@ -89,6 +111,8 @@ def main() -> int:
     parser.add_argument("--group", required=True)
     parser.add_argument("--trivial", action="store_true", help="a handler that does nothing (baseline)")
     parser.add_argument("--worker", action="store_true", help="run the recompute worker too")
+    parser.add_argument("--share", action="store_true", help="NOTIFY commits of marks (dedicated worker)")
+    parser.add_argument("--worker-only", action="store_true", help="the recompute worker alone, listening")
     parser.add_argument("--debounce", type=float, default=Settings().recompute_debounce_s)
     parser.add_argument("--interval", type=float, default=Settings().recompute_interval_s)
     parser.add_argument("--first-fy", type=int, default=Settings().first_fiscal_year)

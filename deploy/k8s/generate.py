@@ -66,11 +66,16 @@ LAG_THRESHOLD = 500
 # Requests sized from the benchmarks (docs/operations.md#sizing): CPU-ms per request or event x the rate
 # one replica should carry at its request; memory from the RSS measured under load plus headroom.
 SIZING = {
-    "agreements": ("250m", "256Mi"),
-    "groups": ("200m", "256Mi"),
-    "staffing": ("200m", "256Mi"),
-    "finance": ("300m", "320Mi"),
+    "renkei-agreements": ("250m", "256Mi"),
+    "renkei-groups": ("200m", "256Mi"),
+    "renkei-staffing": ("200m", "256Mi"),
+    "renkei-finance": ("300m", "320Mi"),
+    # ~0.4 core at 100 events/s of allocation-changing events (docs/benchmarks-finance.md); it idles
+    # between bursts, and memory holds one national snapshot during a full recompute.
+    "renkei-finance-recompute": ("250m", "320Mi"),
 }
+# Services whose recompute worker runs in a Deployment of its own (`recompute_objects`).
+RECOMPUTE_WORKERS = ("finance",)
 MEMORY_LIMIT = "512Mi"
 LIVENESS_PATH = "/livez"
 READINESS_PATH = "/readyz"
@@ -190,15 +195,18 @@ def _env_from(service: str) -> list[dict[str, Any]]:
     ]
 
 
-def _env(service: str, *, kafka: bool) -> list[dict[str, Any]]:
+def _env(service: str, *, kafka: bool, pooled: bool | None = None) -> list[dict[str, Any]]:
+    """The pod's secrets and URLs; through the service's PgBouncer when `pooled` (default: with Kafka)."""
+    pooled = kafka if pooled is None else pooled
     env: list[dict[str, Any]] = [
         _secret_env("DB_PASSWORD", db_secret(service), "password"),
-        {"name": "RENKEI_DATABASE_URL", "value": database_url(service, pooled=kafka)},
+        {"name": "RENKEI_DATABASE_URL", "value": database_url(service, pooled=pooled)},
         _secret_env("RENKEI_JWT_SECRET", "renkei-auth", "jwt-secret"),
     ]
-    if kafka:
+    if pooled:
         # PgBouncer in transaction mode: no server-side prepared statement outlives a transaction.
         env.append({"name": "RENKEI_DATABASE_POOLER", "value": "pgbouncer"})
+    if kafka:
         # The Secret the Strimzi User Operator creates for the KafkaUser of the same name.
         env.append(_secret_env("RENKEI_KAFKA_PASSWORD", kafka_user(service), "password"))
     return env
@@ -221,17 +229,129 @@ def _resources(cpu: str, memory: str, memory_limit: str) -> dict[str, Any]:
     return {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": memory_limit}}
 
 
-def service_objects(service: str, tag: str) -> list[dict[str, Any]]:
-    name, port = app_name(service), SERVICE_PORTS[service]
-    image = f"renkei-{service}"
-    api_labels, job_labels = labels(service, "api"), labels(service, "migration")
-    pod_spec_common = {
-        "serviceAccountName": name,
+def _pod_spec_common(service: str) -> dict[str, Any]:
+    return {
+        "serviceAccountName": app_name(service),
         "automountServiceAccountToken": False,
         "enableServiceLinks": False,  # no docker-link env vars: RENKEI_* belongs to the settings
         "securityContext": _pod_security_context(),
         "volumes": [_tmp_volume()],
     }
+
+
+def _deployment(service: str, component: str, env: list[dict[str, Any]]) -> dict[str, Any]:
+    """A Deployment of the service's image that serves HTTP (`serve`): the API, or finance's worker."""
+    name, port, image = app_name(service), SERVICE_PORTS[service], f"renkei-{service}"
+    if component != "api":
+        name = f"{name}-{component}"
+    pod_labels = labels(service, component)
+    pod_spec_common = _pod_spec_common(service)
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": name, "labels": pod_labels},
+        "spec": {
+            # No `replicas`: the HorizontalPodAutoscaler or KEDA owns the count (its minimum is the floor).
+            "revisionHistoryLimit": 5,
+            "selector": {"matchLabels": selector(service, component)},
+            "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}},
+            "template": {
+                "metadata": {
+                    "labels": pod_labels,
+                    "annotations": {
+                        "prometheus.io/scrape": "true",
+                        "prometheus.io/port": str(port),
+                        "prometheus.io/path": METRICS_PATH,
+                    },
+                },
+                "spec": {
+                    **pod_spec_common,
+                    "terminationGracePeriodSeconds": TERMINATION_GRACE_S,
+                    "topologySpreadConstraints": [
+                        {
+                            "maxSkew": 1,
+                            "topologyKey": "kubernetes.io/hostname",
+                            "whenUnsatisfiable": "ScheduleAnyway",
+                            "labelSelector": {"matchLabels": selector(service, component)},
+                        }
+                    ],
+                    "initContainers": [
+                        {
+                            # Blocks until the migration Job has brought the schema to this image's head.
+                            "name": "wait-migrated",
+                            "image": image,
+                            "command": ["python", "/app/deploy/docker/wait_migrated.py", service],
+                            "envFrom": _env_from(service),
+                            "env": _env(service, kafka=False),
+                            "resources": _resources("50m", "96Mi", "256Mi"),
+                            "securityContext": _security_context(),
+                            "volumeMounts": [_tmp_mount()],
+                        }
+                    ],
+                    "containers": [
+                        {
+                            "name": component,
+                            "image": image,
+                            "args": ["serve"],
+                            "ports": [{"name": "http", "containerPort": port, "protocol": "TCP"}],
+                            "envFrom": _env_from(service),
+                            "env": env,
+                            "startupProbe": {
+                                "httpGet": {"path": LIVENESS_PATH, "port": "http"},
+                                "periodSeconds": 2,
+                                "failureThreshold": 30,
+                            },
+                            "livenessProbe": {
+                                "httpGet": {"path": LIVENESS_PATH, "port": "http"},
+                                "periodSeconds": 10,
+                                "timeoutSeconds": 2,
+                                "failureThreshold": 3,
+                            },
+                            "readinessProbe": {
+                                "httpGet": {"path": READINESS_PATH, "port": "http"},
+                                "periodSeconds": 5,
+                                "timeoutSeconds": 3,
+                                "failureThreshold": 3,
+                            },
+                            # Kubernetes ≥ 1.30: keep serving while the endpoint removal propagates.
+                            "lifecycle": {"preStop": {"sleep": {"seconds": PRESTOP_SLEEP_S}}},
+                            "resources": _resources(*SIZING[name], MEMORY_LIMIT),
+                            "securityContext": _security_context(),
+                            "volumeMounts": [_tmp_mount()],
+                        }
+                    ],
+                },
+            },
+        },
+    }
+
+
+def _recompute_env(service: str, where: str) -> list[dict[str, Any]]:
+    """RENKEI_RECOMPUTE_WORKER of a finance Deployment (docs/finance.md#where-the-worker-runs)."""
+    return [{"name": "RENKEI_RECOMPUTE_WORKER", "value": where}] if service in RECOMPUTE_WORKERS else []
+
+
+def recompute_objects(service: str) -> list[dict[str, Any]]:
+    """Finance's recompute worker in a Deployment of its own (RENKEI_RECOMPUTE_WORKER=dedicated).
+
+    One replica: runs take a lock, so a second one would only wait. It is woken by the API pods'
+    commits of marks through PostgreSQL NOTIFY, and LISTEN needs a server session: it talks to the
+    primary directly, not through PgBouncer's transaction mode. It consumes nothing; its relay
+    publishes the AllocationsRecomputed events of its runs.
+    """
+    if service not in RECOMPUTE_WORKERS:
+        return []
+    env = _env(service, kafka=True, pooled=False) + _recompute_env(service, "dedicated")
+    deployment = _deployment(service, "recompute", env)
+    deployment["spec"]["replicas"] = 1
+    return [deployment]
+
+
+def service_objects(service: str, tag: str) -> list[dict[str, Any]]:
+    name, port = app_name(service), SERVICE_PORTS[service]
+    image = f"renkei-{service}"
+    api_labels, job_labels = labels(service, "api"), labels(service, "migration")
+    pod_spec_common = _pod_spec_common(service)
     service_account = {
         "apiVersion": "v1",
         "kind": "ServiceAccount",
@@ -287,84 +407,7 @@ def service_objects(service: str, tag: str) -> list[dict[str, Any]]:
             },
         },
     }
-    deployment = {
-        "apiVersion": "apps/v1",
-        "kind": "Deployment",
-        "metadata": {"name": name, "labels": api_labels},
-        "spec": {
-            # No `replicas`: the HorizontalPodAutoscaler or KEDA owns the count (its minimum is the floor).
-            "revisionHistoryLimit": 5,
-            "selector": {"matchLabels": selector(service)},
-            "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}},
-            "template": {
-                "metadata": {
-                    "labels": api_labels,
-                    "annotations": {
-                        "prometheus.io/scrape": "true",
-                        "prometheus.io/port": str(port),
-                        "prometheus.io/path": METRICS_PATH,
-                    },
-                },
-                "spec": {
-                    **pod_spec_common,
-                    "terminationGracePeriodSeconds": TERMINATION_GRACE_S,
-                    "topologySpreadConstraints": [
-                        {
-                            "maxSkew": 1,
-                            "topologyKey": "kubernetes.io/hostname",
-                            "whenUnsatisfiable": "ScheduleAnyway",
-                            "labelSelector": {"matchLabels": selector(service)},
-                        }
-                    ],
-                    "initContainers": [
-                        {
-                            # Blocks until the migration Job has brought the schema to this image's head.
-                            "name": "wait-migrated",
-                            "image": image,
-                            "command": ["python", "/app/deploy/docker/wait_migrated.py", service],
-                            "envFrom": _env_from(service),
-                            "env": _env(service, kafka=False),
-                            "resources": _resources("50m", "96Mi", "256Mi"),
-                            "securityContext": _security_context(),
-                            "volumeMounts": [_tmp_mount()],
-                        }
-                    ],
-                    "containers": [
-                        {
-                            "name": "api",
-                            "image": image,
-                            "args": ["serve"],
-                            "ports": [{"name": "http", "containerPort": port, "protocol": "TCP"}],
-                            "envFrom": _env_from(service),
-                            "env": _env(service, kafka=True),
-                            "startupProbe": {
-                                "httpGet": {"path": LIVENESS_PATH, "port": "http"},
-                                "periodSeconds": 2,
-                                "failureThreshold": 30,
-                            },
-                            "livenessProbe": {
-                                "httpGet": {"path": LIVENESS_PATH, "port": "http"},
-                                "periodSeconds": 10,
-                                "timeoutSeconds": 2,
-                                "failureThreshold": 3,
-                            },
-                            "readinessProbe": {
-                                "httpGet": {"path": READINESS_PATH, "port": "http"},
-                                "periodSeconds": 5,
-                                "timeoutSeconds": 3,
-                                "failureThreshold": 3,
-                            },
-                            # Kubernetes ≥ 1.30: keep serving while the endpoint removal propagates.
-                            "lifecycle": {"preStop": {"sleep": {"seconds": PRESTOP_SLEEP_S}}},
-                            "resources": _resources(*SIZING[service], MEMORY_LIMIT),
-                            "securityContext": _security_context(),
-                            "volumeMounts": [_tmp_mount()],
-                        }
-                    ],
-                },
-            },
-        },
-    }
+    deployment = _deployment(service, "api", _env(service, kafka=True) + _recompute_env(service, "separate"))
     pdb = {
         "apiVersion": "policy/v1",
         "kind": "PodDisruptionBudget",
@@ -393,7 +436,14 @@ def service_objects(service: str, tag: str) -> list[dict[str, Any]]:
             "behavior": {"scaleDown": {"stabilizationWindowSeconds": 300}},
         },
     }
-    objects: list[dict[str, Any]] = [service_account, http_service, migrate_job, deployment, pdb]
+    objects: list[dict[str, Any]] = [
+        service_account,
+        http_service,
+        migrate_job,
+        deployment,
+        pdb,
+        *recompute_objects(service),
+    ]
     # Consumers scale on their lag (components/keda); KEDA owns their HorizontalPodAutoscaler.
     return objects if consumer_sources(service) else [*objects, hpa]
 
@@ -824,7 +874,13 @@ def pod_monitors() -> list[dict[str, Any]]:
     return [
         monitor(
             "renkei-services",
-            {"matchLabels": {"app.kubernetes.io/part-of": PART_OF, "app.kubernetes.io/component": "api"}},
+            {
+                "matchLabels": {"app.kubernetes.io/part-of": PART_OF},
+                # The APIs, and finance's recompute worker (its runs, its relay, its LISTEN).
+                "matchExpressions": [
+                    {"key": "app.kubernetes.io/component", "operator": "In", "values": ["api", "recompute"]}
+                ],
+            },
             "http",
         ),
         monitor("renkei-kafka-exporter", {"matchLabels": KAFKA_EXPORTER_PODS}, "tcp-prometheus"),
@@ -1100,6 +1156,27 @@ def network_policies() -> list[dict[str, Any]]:
             egress=[{"to": [KAFKA_BROKERS], "ports": [_tcp(KAFKA_LISTENER_PORT)]}],
         )
     )
+    otlp_and_oidc = {  # the OIDC issuer's JWKS and the OTLP collector, when configured (HTTPS / OTLP)
+        "to": [{"ipBlock": {"cidr": "0.0.0.0/0"}}],
+        "ports": [_tcp(443), _tcp(4317), _tcp(4318)],
+    }
+    for service in RECOMPUTE_WORKERS:
+        # Finance's worker: no traffic in but metrics; out to the primary (LISTEN) and Kafka (its relay).
+        policies.append(
+            _policy(
+                f"{app_name(service)}-recompute",
+                {"matchLabels": selector(service, "recompute")},
+                ["Ingress", "Egress"],
+                ingress=[
+                    {"from": [_namespace(MONITORING_NAMESPACE)], "ports": [_tcp(SERVICE_PORTS[service])]}
+                ],
+                egress=[
+                    {"to": [KAFKA_BROKERS], "ports": [_tcp(KAFKA_LISTENER_PORT)]},
+                    postgres,
+                    otlp_and_oidc,
+                ],
+            )
+        )
     for service, port in SERVICE_PORTS.items():
         policies.append(
             _policy(
@@ -1116,12 +1193,8 @@ def network_policies() -> list[dict[str, Any]]:
                     {"to": [KAFKA_BROKERS], "ports": [_tcp(KAFKA_LISTENER_PORT)]},
                     pooler,
                     postgres,  # the init container checks the schema on the primary directly
-                    # The OIDC issuer's JWKS and the OTLP collector, when configured (HTTPS / OTLP); narrow
-                    # to their address ranges where known (closed networks: docs/operations.md).
-                    {
-                        "to": [{"ipBlock": {"cidr": "0.0.0.0/0"}}],
-                        "ports": [_tcp(443), _tcp(4317), _tcp(4318)],
-                    },
+                    # Narrow to their address ranges where known (closed networks: docs/operations.md).
+                    otlp_and_oidc,
                 ],
             )
         )

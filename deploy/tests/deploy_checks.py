@@ -123,6 +123,14 @@ class Code:
     kafka_version: str
     images: dict[str, str] = field(default_factory=dict)
     metrics: frozenset[str] = frozenset()
+    # Services whose recompute worker runs in a Deployment of its own (their Settings name it).
+    recompute_workers: tuple[str, ...] = ()
+
+    def deployments(self) -> list[tuple[str, str, int]]:
+        """(service, Deployment name, HTTP port) of every Deployment that serves a service's image."""
+        found = [(service, f"renkei-{service}", port) for service, port in self.ports.items()]
+        found += [(s, f"renkei-{s}-recompute", self.ports[s]) for s in self.recompute_workers]
+        return found
 
     @property
     def services(self) -> list[str]:
@@ -161,6 +169,11 @@ def read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
+def settings_class(service: str) -> Any:
+    """The service's own Settings (ServiceSettings and its fields)."""
+    return importlib.import_module(f"renkei_{service}.config").Settings
+
+
 @cache
 def code() -> Code:
     from renkei_common import settings as settings_module
@@ -180,7 +193,9 @@ def code() -> Code:
 
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     pom = (REPO / "deploy" / "kafka" / "pom.xml").read_text(encoding="utf-8")
-    fields = settings_module.ServiceSettings.model_fields
+    fields = dict(settings_module.ServiceSettings.model_fields)
+    for service in topology.SERVICE_PORTS:  # a service's own settings are RENKEI_* variables as well
+        fields |= settings_class(service).model_fields
     pool_size = inspect.signature(Database.__init__).parameters["pool_size"].default
     import renkei_common.events.metrics  # noqa: F401  (registers the event metrics)
 
@@ -198,6 +213,9 @@ def code() -> Code:
         uv_version=_search(r"^UV_VERSION\s*:=\s*(\S+)", makefile),
         kafka_version=_search(r"<kafka\.version>([^<]+)</kafka\.version>", pom),
         images=read_env_file(IMAGES_ENV),
+        recompute_workers=tuple(
+            s for s in topology.SERVICE_PORTS if "recompute_worker" in settings_class(s).model_fields
+        ),
         metrics=exported_metrics(),
     )
 
@@ -510,7 +528,13 @@ def _security_problems(pod: dict[str, Any], containers: list[dict[str, Any]]) ->
 
 
 def _env_problems(
-    where: str, container: dict[str, Any], index: Index, c: Code, required: Iterable[str], mode: str = "prod"
+    where: str,
+    container: dict[str, Any],
+    index: Index,
+    c: Code,
+    required: Iterable[str],
+    mode: str = "prod",
+    service: str | None = None,
 ) -> list[str]:
     values, secrets, problems = container_env(container, index)
     problems = [f"{where}: {p}" for p in problems]
@@ -528,7 +552,7 @@ def _env_problems(
     for setting in SECRET_SETTINGS:
         if c.env(setting) in values:
             problems.append(f"{where}: {c.env(setting)} is a literal value; it must come from a Secret")
-    problems += _settings_refusals(where, values, secrets)
+    problems += _settings_refusals(where, values, secrets, service)
     url = values.get("RENKEI_DATABASE_URL", "")
     if url:
         password = re.match(r"^[^:]+://[^:@/]+:([^@]*)@", url)
@@ -540,12 +564,16 @@ def _env_problems(
     return problems
 
 
-def _settings_refusals(where: str, values: dict[str, str], secrets: dict[str, tuple[str, str]]) -> list[str]:
-    """What ServiceSettings itself refuses of this environment (prod without an issuer, a malformed URL,
-    an unknown mode...), with the Secrets' values stood in for: the pod would crash on start."""
+def _settings_refusals(
+    where: str, values: dict[str, str], secrets: dict[str, tuple[str, str]], service: str | None = None
+) -> list[str]:
+    """What the service's settings themselves refuse of this environment (prod without an issuer, a
+    malformed URL, an unknown mode, finance's dedicated worker behind PgBouncer...), with the Secrets'
+    values stood in for: the pod would crash on start."""
     from pydantic import ValidationError
-    from renkei_common.settings import ServiceSettings
+    from renkei_common.settings import ServiceSettings as CommonSettings
 
+    ServiceSettings = settings_class(service) if service else CommonSettings
     given: dict[str, Any] = {
         n[len("RENKEI_") :].lower(): v for n, v in values.items() if n.startswith("RENKEI_")
     }
@@ -637,7 +665,7 @@ def check_k8s_against_code(objects: list[dict[str, Any]], overlay: Overlay, c: C
         problems += [
             f"{where}: {p}" for p in _security_problems(pod, containers + pod.get("initContainers", []))
         ]
-        problems += _env_problems(where, api, index, c, REQUIRED_SETTINGS_K8S, overlay.mode)
+        problems += _env_problems(where, api, index, c, REQUIRED_SETTINGS_K8S, overlay.mode, service)
         if not any(
             i["image"] == image and service in i.get("command", []) for i in pod.get("initContainers", [])
         ):
@@ -677,12 +705,54 @@ def check_k8s_against_code(objects: list[dict[str, Any]], overlay: Overlay, c: C
                 "(a crash-looping pod would block node drains)"
             )
 
+    problems += _check_recompute_workers(index, overlay, c)
     problems += _check_ingress(index, overlay, c)
     problems += _check_kafka(index, overlay, c)
     problems += _check_postgres(index, overlay, c)
     problems += _check_backups(index, overlay)
     problems += _check_network_policies(index, overlay, c)
     problems += _check_monitoring(index, overlay, c)
+    return problems
+
+
+def _check_recompute_workers(index: Index, overlay: Overlay, c: Code) -> list[str]:
+    """A dedicated worker per service that has one: the same image and probes, woken by the API pods'
+    NOTIFY (so they run `separate`), on the primary directly (LISTEN cannot pass PgBouncer's transaction
+    mode: its settings refuse it), one replica (runs take a lock)."""
+    problems: list[str] = []
+    for service in c.recompute_workers:
+        name = f"renkei-{service}-recompute"
+        api = index.get("Deployment", f"renkei-{service}")
+        deployment = index.get("Deployment", name)
+        if deployment is None or api is None:
+            problems.append(f"{overlay.name}: no Deployment {name} beside renkei-{service}")
+            continue
+        where = f"{overlay.name} Deployment/{name}"
+        pod = deployment["spec"]["template"]["spec"]
+        worker = pod["containers"][0]
+        image = expected_image(c, service, overlay)
+        if worker.get("image") != image or worker.get("args") != ["serve"]:
+            problems.append(f"{where}: must `serve` image {image}")
+        for probe, want in (("livenessProbe", LIVENESS_PATH), ("readinessProbe", READINESS_PATH)):
+            if _http_probe_path(worker, probe) != want:
+                problems.append(f"{where}: {probe} path is not {want!r}")
+        if deployment["spec"].get("replicas") != 1:
+            problems.append(f"{where}: one replica (runs take a lock; a second would only wait)")
+        problems += [
+            f"{where}: {p}" for p in _security_problems(pod, pod["containers"] + pod["initContainers"])
+        ]
+        problems += _env_problems(where, worker, index, c, REQUIRED_SETTINGS_K8S, overlay.mode, service)
+        for label, container, want in (
+            (where, worker, "dedicated"),
+            (
+                f"{overlay.name} Deployment/renkei-{service}",
+                api["spec"]["template"]["spec"]["containers"][0],
+                "separate",
+            ),
+        ):
+            values, _, _ = container_env(container, index)
+            if values.get("RENKEI_RECOMPUTE_WORKER") != want:
+                problems.append(f"{label}: RENKEI_RECOMPUTE_WORKER is not {want!r}")
     return problems
 
 
@@ -794,8 +864,8 @@ def _check_backups(index: Index, overlay: Overlay) -> list[str]:
 def _check_monitoring(index: Index, overlay: Overlay, c: Code) -> list[str]:
     problems: list[str] = []
     monitors = index.of("PodMonitor")
-    for service in c.services:
-        deployment = index.get("Deployment", f"renkei-{service}")
+    for _service, name, _port in c.deployments():
+        deployment = index.get("Deployment", name)
         if deployment is None:
             continue
         pod_labels = deployment["spec"]["template"]["metadata"].get("labels", {})
@@ -803,14 +873,14 @@ def _check_monitoring(index: Index, overlay: Overlay, c: Code) -> list[str]:
             p.get("name") for p in deployment["spec"]["template"]["spec"]["containers"][0].get("ports", [])
         }
         if not any(
-            set(m["spec"]["selector"].get("matchLabels", {}).items()) <= set(pod_labels.items())
+            selector_matches(m["spec"]["selector"], pod_labels)
             and any(
                 e.get("port") in ports and e.get("path") == "/metrics"
                 for e in m["spec"]["podMetricsEndpoints"]
             )
             for m in monitors
         ):
-            problems.append(f"{overlay.name}: no PodMonitor scrapes /metrics of renkei-{service}")
+            problems.append(f"{overlay.name}: no PodMonitor scrapes /metrics of {name}")
     rules = [
         (
             f"{overlay.name} alert {rule.get('alert', rule.get('record'))}",
@@ -1062,9 +1132,25 @@ def _check_postgres(index: Index, overlay: Overlay, c: Code) -> list[str]:
     return problems
 
 
+def selector_matches(selector: dict[str, Any], pod_labels: dict[str, str]) -> bool:
+    """A label selector's matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist)."""
+    if not set(selector.get("matchLabels", {}).items()) <= set(pod_labels.items()):
+        return False
+    for e in selector.get("matchExpressions", []):
+        key, operator, values = e["key"], e["operator"], e.get("values", [])
+        matched = {
+            "In": key in pod_labels and pod_labels[key] in values,
+            "NotIn": pod_labels.get(key) not in values,
+            "Exists": key in pod_labels,
+            "DoesNotExist": key not in pod_labels,
+        }[operator]
+        if not matched:
+            return False
+    return True
+
+
 def _selects(policy: dict[str, Any], pod_labels: dict[str, str]) -> bool:
-    wanted = policy["spec"].get("podSelector", {}).get("matchLabels", {})
-    return set(wanted.items()) <= set(pod_labels.items())
+    return selector_matches(policy["spec"].get("podSelector", {}), pod_labels)
 
 
 def _allows_port(rules: list[dict[str, Any]], port: int) -> bool:
@@ -1079,8 +1165,8 @@ def _check_network_policies(index: Index, overlay: Overlay, c: Code) -> list[str
     ):
         problems.append(f"{overlay.name}: no default-deny ingress NetworkPolicy")
     kafka_port = 9092
-    for service, port in c.ports.items():
-        deployment = index.get("Deployment", f"renkei-{service}")
+    for _service, name, port in c.deployments():
+        deployment = index.get("Deployment", name)
         if deployment is None:
             continue
         pod_labels = deployment["spec"]["template"]["metadata"].get("labels", {})
@@ -1088,16 +1174,14 @@ def _check_network_policies(index: Index, overlay: Overlay, c: Code) -> list[str
         if not any(
             "Egress" in p["spec"].get("policyTypes", []) and not p["spec"].get("egress") for p in applying
         ):
-            problems.append(f"{overlay.name}: renkei-{service} has no default-deny egress")
+            problems.append(f"{overlay.name}: {name} has no default-deny egress")
         ingress = [r for p in applying for r in p["spec"].get("ingress", [])]
         egress = [r for p in applying for r in p["spec"].get("egress", [])]
         if not _allows_port(ingress, port):
-            problems.append(f"{overlay.name}: no NetworkPolicy lets traffic in to renkei-{service}:{port}")
+            problems.append(f"{overlay.name}: no NetworkPolicy lets traffic in to {name}:{port}")
         for what, wanted in (("Kafka", kafka_port), ("PostgreSQL", 5432), ("DNS", 53)):
             if not _allows_port(egress, wanted):
-                problems.append(
-                    f"{overlay.name}: no NetworkPolicy lets renkei-{service} reach {what} ({wanted})"
-                )
+                problems.append(f"{overlay.name}: no NetworkPolicy lets {name} reach {what} ({wanted})")
     return problems
 
 

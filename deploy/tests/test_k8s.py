@@ -29,8 +29,10 @@ def test_overlay_builds(built: dict[str, list[dict[str, Any]]], overlay: str) ->
     kinds = Counter(o["kind"] for o in built[overlay])
     services = len(checks.code().ports)
     consumers = len(checks.code().subscriptions)
-    for kind in ("Deployment", "Service", "ServiceAccount", "Job", "PodDisruptionBudget", "Pooler"):
+    for kind in ("Service", "ServiceAccount", "Job", "PodDisruptionBudget", "Pooler"):
         assert kinds[kind] == services, kind
+    # Each service's, and finance's recompute worker in one of its own.
+    assert kinds["Deployment"] == services + len(checks.code().recompute_workers) == services + 1
     assert kinds["HorizontalPodAutoscaler"] == services - consumers
     assert kinds["ScaledObject"] == kinds["TriggerAuthentication"] == consumers
     assert kinds["KafkaTopic"] == len(checks.code().contract_topics)

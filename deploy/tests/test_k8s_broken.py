@@ -285,3 +285,35 @@ def test_an_autoscaler_beyond_its_pooler_is_reported(k8s_copy: Path) -> None:
     prod.write_text(prod.read_text().replace("value: 5\n", "value: 25\n", 1))
     problems = contract(build(k8s_copy))
     assert "prod: renkei-groups may open 500 client connections, its Pooler accepts 400" in problems
+
+
+def test_a_dedicated_worker_behind_pgbouncer_or_an_api_that_keeps_its_worker_is_reported(
+    k8s_copy: Path,
+) -> None:
+    def through_the_pooler(d: dict[str, Any]) -> None:
+        api(d)["env"].append({"name": "RENKEI_DATABASE_POOLER", "value": "pgbouncer"})
+
+    def worker_kept(d: dict[str, Any]) -> None:
+        api(d)["env"] = [e for e in api(d)["env"] if e["name"] != "RENKEI_RECOMPUTE_WORKER"]
+
+    edit(k8s_copy, "base/finance.yaml", "Deployment", through_the_pooler, name="renkei-finance-recompute")
+    edit(k8s_copy, "base/finance.yaml", "Deployment", worker_kept, name="renkei-finance")
+    problems = contract(build(k8s_copy))
+    assert any(
+        "Deployment/renkei-finance-recompute: the service refuses its settings" in p and "PgBouncer" in p
+        for p in problems
+    ), problems
+    assert "prod Deployment/renkei-finance: RENKEI_RECOMPUTE_WORKER is not 'separate'" in problems
+
+
+def test_a_recompute_worker_without_policy_or_monitor_is_reported(k8s_copy: Path) -> None:
+    drop(k8s_copy, "components/network-policies/policies.yaml", "NetworkPolicy", "renkei-finance-recompute")
+
+    def api_only(m: dict[str, Any]) -> None:
+        m["spec"]["selector"]["matchExpressions"][0]["values"] = ["api"]
+
+    edit(k8s_copy, "components/monitoring/podmonitors.yaml", "PodMonitor", api_only, name="renkei-services")
+    problems = contract(build(k8s_copy))
+    assert "prod: no NetworkPolicy lets renkei-finance-recompute reach PostgreSQL (5432)" in problems
+    assert "prod: no PodMonitor scrapes /metrics of renkei-finance-recompute" in problems
+    assert not any("renkei-finance:" in p or "renkei-finance " in p for p in problems), problems

@@ -1,6 +1,8 @@
 """Settings of the finance service (environment variables RENKEI_*)."""
 
-from pydantic import Field
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
 from renkei_common.settings import ServiceSettings
 
 
@@ -18,6 +20,26 @@ class Settings(ServiceSettings):
         ge=0,
         description="a run waits until the oldest dirty mark is this old (a burst becomes one run)",
     )
+    recompute_worker: Literal["in_process", "separate", "dedicated"] = Field(
+        default="in_process",
+        description=(
+            "where the recompute worker runs: `in_process` beside this process's consumers; `separate`:"
+            " not here, this process's commits of dirty marks wake it elsewhere (PostgreSQL NOTIFY);"
+            " `dedicated`: this process is that worker, and consumes no event"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _dedicated_worker_can_listen(self) -> Self:
+        # LISTEN holds a server session; PgBouncer's transaction mode hands sessions round between
+        # transactions, so notifications would reach no one (or someone else).
+        if self.recompute_worker == "dedicated" and self.database_pooler == "pgbouncer":
+            raise ValueError(
+                "RENKEI_RECOMPUTE_WORKER=dedicated listens for commits (PostgreSQL LISTEN), which"
+                " PgBouncer's transaction mode cannot carry: give this process the server's URL and"
+                " RENKEI_DATABASE_POOLER=none"
+            )
+        return self
 
     @property
     def fiscal_years(self) -> list[int]:

@@ -26,12 +26,15 @@ _OUTBOX_LOCK_KEY = 0x72656E6B  # "renk"
 class OutboxNotifier:
     """Wakes the relay and long-polling feed readers of this process as soon as an outbox commit lands.
 
-    Other replicas are not woken; they fall back to polling.
+    Other replicas are not woken; they fall back to polling, unless the channel is `shared` (below).
     """
 
     def __init__(self) -> None:
         self._generation = 0
         self._waiters: set[asyncio.Future[None]] = set()
+        # Commits of this process that wake the channel also NOTIFY it on PostgreSQL, for the processes
+        # that listen (`renkei_common.events.listen.ChannelListener`); see `share_channel`.
+        self.shared = False
 
     def notify(self) -> None:
         self._generation += 1
@@ -76,6 +79,18 @@ def notifier_for(engine: AsyncEngine | Any, channel: str = OUTBOX) -> OutboxNoti
     if notifier is None:
         notifier = channels[channel] = OutboxNotifier()
     return notifier
+
+
+def share_channel(engine: AsyncEngine | Any, channel: str) -> None:
+    """From now on, a commit of this process that wakes `channel` also wakes the other processes that
+    listen on it: on PostgreSQL, the commit carries a `NOTIFY` (sent only if it commits). On SQLite,
+    which has no such thing, nothing more happens: the other processes poll."""
+    notifier_for(engine, channel).shared = True
+
+
+def pg_channel(channel: str) -> str:
+    """The PostgreSQL channel name of a notifier channel (`LISTEN` / `pg_notify`)."""
+    return f"renkei.{channel}"
 
 
 async def add_event(
@@ -170,8 +185,23 @@ def notify_after_commit(session: AsyncSession, channel: str = OUTBOX) -> None:
         pending[channel] = notifier_for(getattr(bind, "engine", bind), channel)
 
 
-# Two listeners on the Session class, registered once: a listener per transaction cost more than the
+_PG_NOTIFY = text("SELECT pg_notify(:channel, '')")
+
+
+# Listeners on the Session class, registered once: a listener per transaction cost more than the
 # statements of a small consumer transaction (`sa_event.listen` and its removal on every commit).
+@sa_event.listens_for(Session, "before_commit")
+def _notify_other_processes(session: Session) -> None:
+    # In the transaction itself: PostgreSQL delivers a NOTIFY when, and only if, it commits, and sends
+    # the same one once however often a transaction asks. Runs in the session's greenlet, so the sync
+    # API reaches the async driver here, as a flush does.
+    shared = [channel for channel, notifier in session.info.get(_PENDING, {}).items() if notifier.shared]
+    if shared and session.get_bind().dialect.name == "postgresql":
+        connection = session.connection()
+        for channel in shared:
+            connection.execute(_PG_NOTIFY, {"channel": pg_channel(channel)})
+
+
 @sa_event.listens_for(Session, "after_commit")
 def _wake_after_commit(session: Session) -> None:
     for notifier in session.info.pop(_PENDING, {}).values():
