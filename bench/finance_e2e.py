@@ -38,7 +38,7 @@ from finance_incremental import load
 from finance_recompute import YEARS
 from pipeline_lib.common import TOPIC, drive, finish, kafka_options, pct, wait_for
 from pipeline_lib.consumer import TRIVIAL, CompletionRunner
-from pipeline_lib.infra import CpuMeter, Infra
+from pipeline_lib.infra import CpuMeter, Infra, cpu_use
 from pipeline_lib.runs import Bench
 from pipeline_lib.shapes import ChildConsumer
 from renkei_common.db import Database
@@ -132,9 +132,13 @@ class WatchedWorker(RecomputeWorker):
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(db, settings)
         self.visible: dict[str, float] = {}  # event id → its run committed
+        self.run_ms: list[float] = []  # wall ms of each round that stored a run
 
     async def run_once(self) -> bool:
+        started = time.perf_counter()
         ran = await super().run_once()
+        if ran:
+            self.run_ms.append((time.perf_counter() - started) * 1000)
         if ran and self.last_run is not None:
             now = time.time()
             for event_id in self.last_run.trigger_event_ids:
@@ -191,14 +195,17 @@ async def paced(
         await child.start()
         done, visible = child.done, reporter.visible
         runs = lambda: reporter.runs  # noqa: E731
+        run_ms = reporter.run_ms
+        pids = {"consumer_pid": child.pid, "worker_pid": reporter.pid if reporter is not child else None}
     else:
         done = {}
+        pids = {}  # the consumer and the worker are this process ("bench")
         consumer = runner(consumer_db, bench.bootstrap, group, real=real, done=done)
         worker = WatchedWorker(consumer_db, settings)
         tasks.append(asyncio.create_task(consumer.run(stop)))
         if real:
             tasks.append(asyncio.create_task(worker.run(stop)))
-        visible, runs = worker.visible, lambda: worker.runs
+        visible, runs, run_ms = worker.visible, lambda: worker.runs, worker.run_ms
         await wait_for(consumer.assigned, 30, "group join")
     try:
 
@@ -212,11 +219,15 @@ async def paced(
         if real:
             await wait_for(lambda: len(visible) >= WARMUP, 30, "warm-up runs")
         producer.sent.clear()
+        if real:
+            run_ms.clear()  # the warm-up's runs compiled and prepared statements
         measured = agreements[WARMUP : WARMUP + n]
+        before = bench.cpu.sample(**pids, stolen=True)
         await drive(n, rate, 16, lambda i: toggle(measured[i]))
         await wait_for(lambda: all(a[0] in done for a in measured), 60, "consumed")
         if real:
             await wait_for(lambda: all(e in visible for e in producer.sent), 60, "visible")
+        after = bench.cpu.sample(**pids, stolen=True)
     finally:
         stop.set()
         await finish(tasks)
@@ -227,6 +238,9 @@ async def paced(
     if real:
         out["visible"] = [visible[e] - t for e, t in producer.sent.items() if e in visible]
         out["runs"] = [float(runs())]
+        out["run ms"] = list(run_ms)
+    for name, use in cpu_use(before, after, n).items():  # cores busy while the events went through
+        out[f"cores {name}"] = [use[1] if use else float("nan")]
     return out
 
 
@@ -362,6 +376,25 @@ async def main(quick: bool, debounce_s: float, interval_s: float, rate: float) -
         )
         print(row(f"{shape} | finance handlers: commit → projection committed", real["consumed"]))
         print(row(f"{shape} | finance: commit → allocation run committed (visible; {runs})", real["visible"]))
+        print(
+            row(
+                f"{shape} | a run of the worker, from its round's start to its commit",
+                [ms / 1000 for ms in real["run ms"]],
+            )
+        )
+    print()
+    # What bounds the latency: where the machine's cores went while the events went through.
+    parts = ("bench", "consumer", "worker", "postgres", "kafka", "stolen", "other")
+    print(f"Cores busy during the paced runs ({os.cpu_count()} on this machine; bench = producer and relay,")
+    print("and in the in-process shape the consumer and worker too; stolen = taken by the VM's host):\n")
+    print("| shape | handlers | " + " | ".join(parts) + " | total |")
+    print("| --- | --- | " + " | ".join("---:" for _ in parts) + " | ---: |")
+    for shape, (trivial, real) in latency.items():
+        for handlers, result in (("trivial", trivial), ("finance", real)):
+            cores = [result.get(f"cores {part}", [float("nan")])[0] for part in parts]
+            total = sum(c for c in cores if c == c)
+            shown = " | ".join("—" if c != c else f"{c:.2f}" for c in cores)
+            print(f"| {shape} | {handlers} | {shown} | {total:.2f} |")
     print()
     print("| consumer draining the backlog | events/s | SQL statements per event |")
     print("| --- | ---: | ---: |")

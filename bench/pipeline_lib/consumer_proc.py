@@ -92,9 +92,11 @@ class ReportingWorker(RecomputeWorker):
     """The service's worker; after each run, `visible <time.time()> <event id> ...` of its triggers."""
 
     async def run_once(self) -> bool:
+        started = time.perf_counter()
         ran = await super().run_once()
         if ran and self.last_run is not None:
             _emit(f"visible {time.time():.6f} " + " ".join(self.last_run.trigger_event_ids))
+            _emit(f"run {(time.perf_counter() - started) * 1000:.2f}")  # the round's wall ms
         return ran
 
 

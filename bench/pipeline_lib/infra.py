@@ -153,6 +153,10 @@ def _machine() -> float:
     return (user + nice + system + irq + softirq + steal) / _TICK
 
 
+def _steal() -> float:
+    return int(Path("/proc/stat").read_text().split("\n", 1)[0].split()[8]) / _TICK
+
+
 @dataclass
 class CpuSample:
     wall: float
@@ -166,25 +170,30 @@ class CpuMeter:
     def __init__(self, infra: Infra) -> None:
         self.infra = infra
 
-    def sample(self, consumer_pid: int | None = None) -> CpuSample:
+    def sample(
+        self, consumer_pid: int | None = None, *, worker_pid: int | None = None, stolen: bool = False
+    ) -> CpuSample:
+        """With `worker_pid`, a second child apart ("worker"); with `stolen`, the time the host took from
+        this virtual machine apart ("stolen"), instead of inside "other"."""
         pg, kafka = self.infra.pg_pid(), self.infra.kafka_pid()
-        return CpuSample(
-            wall=time.perf_counter(),
-            seconds={
-                "bench": time.process_time(),
-                "consumer": _cpu(consumer_pid) if consumer_pid else None,
-                "postgres": _tree(pg) if pg else None,
-                "kafka": _tree(kafka) if kafka else None,
-            },
-            machine=_machine(),
-        )
+        seconds = {
+            "bench": time.process_time(),
+            "consumer": _cpu(consumer_pid) if consumer_pid else None,
+            "postgres": _tree(pg) if pg else None,
+            "kafka": _tree(kafka) if kafka else None,
+        }
+        if worker_pid:
+            seconds["worker"] = _cpu(worker_pid)
+        if stolen:
+            seconds["stolen"] = _steal()
+        return CpuSample(wall=time.perf_counter(), seconds=seconds, machine=_machine())
 
 
 def cpu_use(before: CpuSample, after: CpuSample, events: int) -> dict[str, tuple[float, float] | None]:
     """Per component: (CPU ms per event, average cores busy); 'other' is the rest of the machine."""
     wall = after.wall - before.wall
     if wall <= 0:
-        return dict.fromkeys(COMPONENTS)
+        return dict.fromkeys((*before.seconds, "other"))
     out: dict[str, tuple[float, float] | None] = {}
     ours = 0.0
     for name, b in before.seconds.items():

@@ -70,6 +70,7 @@ class ChildConsumer:
         self.done: dict[str, float] = {}
         self.visible: dict[str, float] = {}  # event id → its allocation run committed (--worker)
         self.runs = 0
+        self.run_ms: list[float] = []  # wall ms of each round that stored a run (--worker, --worker-only)
         self.batch_sizes: list[int] = []
         self.ready = False
         self.counts = {"applied": -1, "duplicate": -1}
@@ -104,6 +105,8 @@ class ChildConsumer:
                 self.runs += 1
                 for event_id in rest[1:]:
                     self.visible.setdefault(event_id.decode(), float(rest[0]))
+            elif head == b"run":
+                self.run_ms.append(float(rest[0]))
             elif head == b"counts":
                 self.counts = {"applied": int(rest[0]), "duplicate": int(rest[1])}
             else:

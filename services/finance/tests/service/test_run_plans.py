@@ -1,10 +1,14 @@
-"""On PostgreSQL a run's statements keep one generic plan, for the run's transaction only (ADR 0015)."""
+"""On PostgreSQL a run's statements keep one generic plan, for the run's transaction only (ADR 0015), and
+its lock is its own: a write that publishes an event does not wait for a run."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
-from renkei_common.db import Database
+from renkei_common.db import CommonBase, Database
+from renkei_common.events.contracts import KpiReported
+from renkei_common.events.outbox import add_event
 from renkei_finance.service_layer.recompute import _lock
 from sqlalchemy import text
 
@@ -23,5 +27,36 @@ async def test_a_run_plans_generically_in_its_transaction_and_nowhere_else(
             assert await conn.scalar(text(held)) == 1
         async with db.engine.connect() as conn:  # the same pooled connection, after the commit
             assert await conn.scalar(text("SHOW plan_cache_mode")) == "auto"
+    finally:
+        await db.dispose()
+
+
+async def test_a_write_with_an_event_does_not_wait_for_a_run_and_runs_wait_for_each_other(
+    new_postgres_database: Callable[[str], str],
+) -> None:
+    db = Database(new_postgres_database("locks"))
+    try:
+        async with db.engine.begin() as conn:
+            await conn.run_sync(CommonBase.metadata.create_all)
+        async with db.transaction() as running:
+            await _lock(await running.connection())  # a run holds its lock until it commits
+
+            async def publish() -> None:
+                async with db.transaction() as session:
+                    kpi = KpiReported(
+                        vision_id="v", kpi_id="k", name="n", unit="u", fiscal_year=2024, actual=1.0
+                    )
+                    await add_event(session, kpi, subject="v")
+
+            await asyncio.wait_for(publish(), 5)  # the outbox's lock is another one
+
+            async def second_run() -> None:
+                async with db.transaction() as session:
+                    await _lock(await session.connection())
+
+            waiting = asyncio.create_task(second_run())
+            await asyncio.sleep(0.3)
+            assert not waiting.done()  # one run at a time
+        await asyncio.wait_for(waiting, 5)  # the first one committed
     finally:
         await db.dispose()
