@@ -10,6 +10,7 @@ from renkei_common.db import CommonBase, Database
 from renkei_common.events.contracts import KpiReported
 from renkei_common.events.outbox import add_event
 from renkei_finance.service_layer.recompute import _lock
+from renkei_finance.service_layer.snapshot import padded
 from sqlalchemy import text
 
 
@@ -60,3 +61,13 @@ async def test_a_write_with_an_event_does_not_wait_for_a_run_and_runs_wait_for_e
         await asyncio.wait_for(waiting, 5)  # the first one committed
     finally:
         await db.dispose()
+
+
+def test_lists_are_padded_to_a_power_of_two_with_their_last_value() -> None:
+    assert padded([]) == []
+    assert padded(["a"]) == ["a"]
+    assert padded(["a", "b"]) == ["a", "b"]
+    assert padded(["a", "b", "c"]) == ["a", "b", "c", "c"]
+    assert padded(list("abcd")) == list("abcd")
+    assert padded(list("abcde")) == [*"abcde", "e", "e", "e"]
+    assert len(padded(list(range(33)))) == 64

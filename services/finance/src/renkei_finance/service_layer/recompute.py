@@ -8,7 +8,6 @@ checks it, and a property test drives it with random event sequences.
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,13 +18,13 @@ from typing import Any, NamedTuple, cast
 from renkei_common.db import Database
 from renkei_common.events.contracts import AllocationsRecomputed
 from renkei_common.events.outbox import add_event
-from sqlalchemy import Select, Table, and_, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from renkei_finance.adapters.orm import EVERY_FY, AllocationLineRecord, AllocationRun, DirtyCell
 from renkei_finance.domain.engine import Line, Snapshot, compute, compute_years
 from renkei_finance.domain.rules import RuleBook
-from renkei_finance.service_layer.snapshot import among, load_narrowed, load_rules, load_snapshot
+from renkei_finance.service_layer.snapshot import load_narrowed, load_rules, load_snapshot, padded
 
 EVERY_RECIPIENT = "*"
 # One recompute at a time per database, whatever the number of replicas. Its own key: with the outbox
@@ -140,17 +139,15 @@ def _same(record: StoredLine | AllocationLineRecord, line: Line) -> bool:
 # The stored lines of the run's cells: every FY of the cells in full, or for all their recipients
 # together; `_by_cell` then leaves out the lines of a recipient not dirty in that FY, so a cell is never
 # diffed unless it was recomputed.
-@functools.cache
-def _stored(dialect: str) -> Select[Any]:
-    return select(_LINES).where(
-        or_(
-            among(_LINES.c.fiscal_year, "every_fy", dialect),
-            and_(
-                among(_LINES.c.fiscal_year, "some_fy", dialect),
-                among(_LINES.c.recipient_code, "line_codes", dialect),
-            ),
-        )
+_STORED = select(_LINES).where(
+    or_(
+        _LINES.c.fiscal_year.in_(bindparam("every_fy", expanding=True)),
+        and_(
+            _LINES.c.fiscal_year.in_(bindparam("some_fy", expanding=True)),
+            _LINES.c.recipient_code.in_(bindparam("line_codes", expanding=True)),
+        ),
     )
+)
 
 
 def _stored_parameters(cells: dict[int, set[str]]) -> dict[str, list[Any]]:
@@ -158,7 +155,7 @@ def _stored_parameters(cells: dict[int, set[str]]) -> dict[str, list[Any]]:
     return {
         "every_fy": sorted(fy for fy, recipients in cells.items() if EVERY_RECIPIENT in recipients),
         "some_fy": some,
-        "line_codes": sorted({code for fy in some for code in cells[fy]}),
+        "line_codes": padded(sorted({code for fy in some for code in cells[fy]})),
     }
 
 
@@ -228,12 +225,9 @@ async def recompute(db: Database, *, fiscal_years: Sequence[int], full: bool = F
         stored_values = _stored_parameters(cells)
         if recipients is None:  # the nation: a few statements of plain rows
             snapshot, rules = await load_snapshot(session), await load_rules(session)
-            stored_rows: Sequence[Sequence[Any]] = (
-                await conn.execute(_stored(conn.dialect.name), stored_values)
-            ).all()
+            stored_rows: Sequence[Sequence[Any]] = (await conn.execute(_STORED, stored_values)).all()
         else:  # the cells' recipients: everything in one statement, the stored lines included
-            riders = [("stored", _stored(conn.dialect.name))]
-            narrowed = await load_narrowed(session, recipients, riders, stored_values)
+            narrowed = await load_narrowed(session, recipients, [("stored", _STORED)], stored_values)
             snapshot, rules, stored_rows = narrowed.snapshot, narrowed.rules, narrowed.riders["stored"]
         run_id = str(uuid.uuid4())
         changes: list[Change] = []

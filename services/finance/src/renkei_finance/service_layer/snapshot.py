@@ -23,21 +23,24 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from typing import cast as cast_
 
 from renkei_common.refdata import load_registry
 from sqlalchemy import (
     ARRAY,
     JSON,
+    BindParameter,
     ColumnElement,
     Executable,
     Row,
     ScalarSelect,
     Select,
     String,
+    Text,
     any_,
     bindparam,
+    cast,
     exists,
     func,
     select,
@@ -136,40 +139,49 @@ _RULE_OVERRIDES = select(
     RuleRowRecord.row_version,
 ).order_by(RuleRowRecord.rule_id)
 
-
-def among(column: Any, name: str, dialect: str) -> ColumnElement[bool]:
-    """`column` is one of the values bound as `name` (a list).
-
-    On PostgreSQL `column = ANY(:name)`, one array parameter: the statement's text, and so its prepared
-    statement and its plan, is the same whatever the number of values. An `IN` list would render one
-    placeholder per value, and each new count cost a compile here and a prepare and plan on the server:
-    tens of milliseconds, the slowest runs of the end-to-end bench. Elsewhere an expanding `IN`, which
-    SQLAlchemy compiles once however long the list.
-    """
-    if dialect == "postgresql":
-        return cast_(ColumnElement[bool], column == any_(bindparam(name, type_=ARRAY(column.type))))
-    return cast_(ColumnElement[bool], column.in_(bindparam(name, expanding=True)))
-
-
 # Parameters of the narrowed statement: `wanted`, the recipients, and `codes`: the wanted ones and, on a
 # second round, the centres that are not members of their area (usually none).
+T = TypeVar("T")
+_WANTED: BindParameter[Any] = bindparam("wanted", expanding=True)
+_CODES: BindParameter[Any] = bindparam("codes", expanding=True)
+_CENTRE_PATTERNS = bindparam("centre_patterns", type_=ARRAY(Text))  # PostgreSQL: one LIKE pattern per code
+
+
+def padded(values: Sequence[T]) -> list[T]:
+    """`values`, the last one repeated up to the next power of two (none stays none).
+
+    An `IN` list renders one placeholder per value, so each length is another statement text: on
+    PostgreSQL another prepared statement, parsed and planned on its first use, tens of milliseconds on a
+    busy server (the slowest runs of the end-to-end bench). Padded, a run's lists come in a handful of
+    lengths, each prepared once per connection; a repeated value changes no `IN`'s result.
+    """
+    if not values:
+        return []
+    size = 1 << (len(values) - 1).bit_length()
+    return [*values, *[values[-1]] * (size - len(values))]
 
 
 def _related_areas(dialect: str) -> Select[Any]:
     """Ids of the areas `wanted` can depend on: where a wanted code is a member, where a wanted code's
-    budget names the area's vision, or where a wanted code is a centre (an element of the JSON list
-    `centre_codes`)."""
+    budget names the area's vision, or where a wanted code is a centre (an element of `centre_codes`).
+
+    `centre_codes` is a JSON list of six-digit codes. On PostgreSQL it is matched as text, one LIKE per
+    wanted code in one array parameter (a code quoted as a JSON string matches exactly one element);
+    parsing every area's JSON instead made the statement three times slower. SQLite's `json_each` is
+    cheap, and one expanding `IN` keeps one compiled statement.
+    """
     budget_visions = select(VisionBudgetProjection.vision_id).where(
-        among(VisionBudgetProjection.municipality_code, "wanted", dialect)
+        VisionBudgetProjection.municipality_code.in_(_WANTED)
     )
-    elements = "json_array_elements_text" if dialect == "postgresql" else "json_each"
-    centre = getattr(func, elements)(AreaProjection.centre_codes).table_valued(sql_column("value", String))
+    if dialect == "postgresql":
+        is_centre: ColumnElement[bool] = cast(AreaProjection.centre_codes, Text).like(any_(_CENTRE_PATTERNS))
+    else:
+        centre = func.json_each(AreaProjection.centre_codes).table_valued(sql_column("value", String))
+        is_centre = exists(select(1).select_from(centre).where(centre.c.value.in_(_WANTED)))
     related = union(
-        select(AreaMemberProjection.area_id).where(among(AreaMemberProjection.code, "wanted", dialect)),
+        select(AreaMemberProjection.area_id).where(AreaMemberProjection.code.in_(_WANTED)),
         select(VisionProjection.area_id).where(VisionProjection.vision_id.in_(budget_visions)),
-        select(AreaProjection.area_id).where(
-            exists(select(1).select_from(centre).where(among(centre.c.value, "wanted", dialect)))
-        ),
+        select(AreaProjection.area_id).where(is_centre),
     ).subquery()
     return select(related.c.area_id)
 
@@ -186,8 +198,8 @@ def _as_json(statement: Select[Any], dialect: str) -> ScalarSelect[Any]:
 
 @functools.lru_cache(maxsize=16)
 def _narrowed(dialect: str, riders: tuple[tuple[str, Select[Any]], ...]) -> Select[Any]:
-    """The one statement of a narrowed load, with the callers' extra parts: built once, for any number of
-    wanted codes."""
+    """The one statement of a narrowed load, with the callers' extra parts: one compiled statement for
+    any number of wanted codes (its lists expand at execution)."""
     related = _related_areas(dialect)
     areas = (
         select(
@@ -208,28 +220,24 @@ def _narrowed(dialect: str, riders: tuple[tuple[str, Select[Any]], ...]) -> Sele
     # unions below is an IN list on an index; an OR of the two would scan the tables.
     members = select(AreaMemberProjection.code).where(AreaMemberProjection.area_id.in_(related))
     bound = union(
-        select(AgreementPartyProjection.agreement_id).where(
-            among(AgreementPartyProjection.code, "codes", dialect)
-        ),
+        select(AgreementPartyProjection.agreement_id).where(AgreementPartyProjection.code.in_(_CODES)),
         select(AgreementPartyProjection.agreement_id).where(AgreementPartyProjection.code.in_(members)),
     )
     budgets = union_all(
-        _BUDGETS.where(among(VisionBudgetProjection.municipality_code, "codes", dialect)),
+        _BUDGETS.where(VisionBudgetProjection.municipality_code.in_(_CODES)),
         _BUDGETS.where(
             VisionBudgetProjection.municipality_code.in_(members),
-            ~among(VisionBudgetProjection.municipality_code, "codes", dialect),
+            VisionBudgetProjection.municipality_code.not_in(_CODES),
         ),
     )
     parts: dict[str, Any] = {
         "areas": areas,
         # Population overrides of `codes` (members' come with the areas): a wanted or apart centre that is
         # not a member of its area still counts in the area's population.
-        "populations": select(Government.code, Government.population).where(
-            among(Government.code, "codes", dialect)
-        ),
+        "populations": select(Government.code, Government.population).where(Government.code.in_(_CODES)),
         "agreements": _AGREEMENTS.where(AgreementProjection.agreement_id.in_(bound)),
         "budgets": budgets,
-        "costs": _COSTS.where(among(StaffingCostProjection.employer_code, "wanted", dialect)),
+        "costs": _COSTS.where(StaffingCostProjection.employer_code.in_(_WANTED)),
         "rules": _RULE_OVERRIDES,
         **dict(riders),
     }
@@ -344,7 +352,9 @@ async def load_narrowed(
     wanted = sorted(set(recipients))
     dialect = session.get_bind().dialect.name
     statement = _narrowed(dialect, tuple(riders))
-    values: dict[str, Any] = {"wanted": wanted, "codes": wanted}
+    values: dict[str, Any] = {"wanted": padded(wanted), "codes": padded(wanted)}
+    if dialect == "postgresql":
+        values["centre_patterns"] = [f'%"{code}"%' for code in wanted]
     values |= parameters or {}
     row = await _one(session, statement, values)
     populations = dict(_census_populations())
@@ -352,7 +362,7 @@ async def load_narrowed(
     listed = set(wanted) | {m.code for area in areas for m in area.members}
     apart = sorted({c for area in areas for c in area.centre_codes} - listed)
     if apart:  # read again, with those centres' own population, agreements and budgets
-        row = await _one(session, statement, values | {"codes": wanted + apart})
+        row = await _one(session, statement, values | {"codes": padded(wanted + apart)})
     populations.update({code: population for code, population in row["populations"]})
     snapshot = Snapshot(
         populations=populations,
