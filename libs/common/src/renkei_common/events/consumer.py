@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import functools
 import logging
 import random
 import time
@@ -19,6 +20,8 @@ from typing import Any
 
 from opentelemetry import trace
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -298,23 +301,17 @@ class EventProcessor:
     ) -> Outcome:
         try:
             async with self.db.transaction() as session:
-                seen = await session.get(InboxEvent, (self.consumer, envelope.id))
-                if seen is not None:
+                if handler is None:
+                    seen = await session.get(InboxEvent, (self.consumer, envelope.id))
+                    if hook:
+                        await hook(session)
+                    return Outcome.IGNORED if seen is None else Outcome.DUPLICATE
+                # One statement claims the event: inserted, or already there (DUPLICATE). On PostgreSQL a
+                # concurrent delivery of the same event waits here for the first one's commit or rollback.
+                if not await _claim(session, self.consumer, envelope):
                     if hook:
                         await hook(session)
                     return Outcome.DUPLICATE
-                if handler is None:
-                    if hook:
-                        await hook(session)
-                    return Outcome.IGNORED
-                session.add(
-                    InboxEvent(
-                        consumer=self.consumer,
-                        event_id=envelope.id,
-                        type=envelope.type,
-                        processed_at=datetime.now(UTC),
-                    )
-                )
                 await handler(envelope, session)
                 if hook:
                     await hook(session)
@@ -455,3 +452,24 @@ def describe(letter: DeadLetter) -> dict[str, Any]:
         "replayed_at": letter.replayed_at,
         "replay_error": letter.replay_error,
     }
+
+
+@functools.cache
+def _claim_statement(dialect: str) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING of the inbox row, built once per dialect."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return (insert(InboxEvent).on_conflict_do_nothing(index_elements=["consumer", "event_id"])).returning(
+        InboxEvent.event_id
+    )
+
+
+async def _claim(session: AsyncSession, consumer: str, envelope: EventEnvelope) -> bool:
+    """Insert the event's inbox row; False when it was there already (a duplicate delivery)."""
+    statement = _claim_statement(session.get_bind().dialect.name)
+    values = {
+        "consumer": consumer,
+        "event_id": envelope.id,
+        "type": envelope.type,
+        "processed_at": datetime.now(UTC),
+    }
+    return (await session.execute(statement, values)).first() is not None
