@@ -55,6 +55,7 @@ bench: bootstrap ## benchmarks under bench/ (start PostgreSQL and Kafka if not g
 	$(RUN) python bench/staffing_matching.py
 	$(RUN) python bench/finance_recompute.py
 	$(RUN) python bench/finance_incremental.py
+	$(RUN) python bench/finance_incremental.py --postgres
 	$(RUN) python bench/finance_e2e.py
 	$(RUN) python bench/tracing.py
 
