@@ -59,3 +59,13 @@ async def _common_service(
 def common_service() -> CommonService:
     """`async with common_service(url, routers=[...]) as svc:` a service of the shared app factory."""
     return _common_service
+
+
+@pytest.fixture
+async def common_db(database_url: str) -> AsyncIterator[Database]:
+    """A fresh database, on each engine, with the shared tables (outbox, inbox, dead letters, ...)."""
+    database = Database(database_url)
+    async with database.engine.begin() as conn:
+        await conn.run_sync(CommonBase.metadata.create_all)
+    yield database
+    await database.dispose()

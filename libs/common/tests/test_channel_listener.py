@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -38,18 +39,22 @@ async def two_processes(
     await waiter.dispose()
 
 
-async def listening(
-    waiter: Database, **options: float
-) -> tuple[ChannelListener, asyncio.Event, asyncio.Task[None]]:
+@asynccontextmanager
+async def listening(waiter: Database, **options: float) -> AsyncIterator[ChannelListener]:
+    """A listener of the waiting process, connected; stopped on the way out."""
     listener = ChannelListener(waiter.engine, [CHANNEL, OTHER], **options)
     stop = asyncio.Event()
     task = asyncio.create_task(listener.run(stop))
-    for _ in range(200):
-        if listener.connected:
-            break
-        await asyncio.sleep(0.05)
-    assert listener.connected
-    return listener, stop, task
+    try:
+        for _ in range(200):
+            if listener.connected:
+                break
+            await asyncio.sleep(0.05)
+        assert listener.connected
+        yield listener
+    finally:
+        stop.set()
+        await task
 
 
 async def commit_waking(db: Database, *channels: str, fail: bool = False) -> None:
@@ -65,8 +70,7 @@ async def test_a_commit_of_another_process_wakes_the_listeners_waiters(
     two_processes: tuple[Database, Database],
 ) -> None:
     writer, waiter = two_processes
-    listener, stop, task = await listening(waiter)
-    try:
+    async with listening(waiter) as listener:
         notifier = notifier_for(waiter.engine, CHANNEL)
         seen = notifier.generation
         woken = asyncio.create_task(notifier.wait(30, since=seen))
@@ -75,17 +79,13 @@ async def test_a_commit_of_another_process_wakes_the_listeners_waiters(
         await asyncio.sleep(0.3)  # anything more would have arrived by now
         assert listener.notifications == 1
         assert notifier.generation == seen + 1
-    finally:
-        stop.set()
-        await task
 
 
 async def test_a_rollback_and_an_unshared_channel_notify_no_one(
     two_processes: tuple[Database, Database],
 ) -> None:
     writer, waiter = two_processes
-    listener, stop, task = await listening(waiter)
-    try:
+    async with listening(waiter) as listener:
         shared, unshared = notifier_for(waiter.engine, CHANNEL), notifier_for(waiter.engine, OTHER)
         before = shared.generation, unshared.generation
         with pytest.raises(Boom):
@@ -95,17 +95,13 @@ async def test_a_rollback_and_an_unshared_channel_notify_no_one(
         assert (shared.generation, unshared.generation) == before
         assert listener.notifications == 0
         assert notifier_for(writer.engine, OTHER).generation >= 1  # its own process was woken
-    finally:
-        stop.set()
-        await task
 
 
 async def test_a_lost_connection_is_listened_again_and_its_waiters_woken_once(
     two_processes: tuple[Database, Database],
 ) -> None:
     writer, waiter = two_processes
-    listener, stop, task = await listening(waiter, retry_s=0.05, check_s=0.2)
-    try:
+    async with listening(waiter, retry_s=0.05, check_s=0.2) as listener:
         notifier = notifier_for(waiter.engine, CHANNEL)
         seen = notifier.generation
         async with writer.engine.connect() as conn:
@@ -126,9 +122,6 @@ async def test_a_lost_connection_is_listened_again_and_its_waiters_woken_once(
         woken = asyncio.create_task(notifier.wait(30, since=notifier.generation))
         await commit_waking(writer, CHANNEL)
         assert await asyncio.wait_for(woken, 10) is True
-    finally:
-        stop.set()
-        await task
     assert not listener.connected
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
-from renkei_common.db import CommonBase, Database
+from renkei_common.db import Database
 from renkei_common.events.consumer import EventProcessor, Outcome
 from renkei_common.events.contracts import MunicipalityUpdated
 from renkei_common.events.envelope import EventEnvelope
@@ -31,35 +29,26 @@ def _envelope(n: int, type_: str | None = None) -> EventEnvelope:
     )
 
 
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[Database]:
-    database = Database(database_url)
-    async with database.engine.begin() as conn:
-        await conn.run_sync(CommonBase.metadata.create_all)
-    yield database
-    await database.dispose()
-
-
-async def test_a_redelivered_event_is_a_duplicate_and_its_handler_runs_once(db: Database) -> None:
+async def test_a_redelivered_event_is_a_duplicate_and_its_handler_runs_once(common_db: Database) -> None:
     calls: list[str] = []
 
     async def handler(envelope: EventEnvelope, session: AsyncSession) -> None:
         calls.append(envelope.id)
 
-    processor = EventProcessor(db=db, consumer="c", handlers={POPULATION.type_name(): handler})
+    processor = EventProcessor(db=common_db, consumer="c", handlers={POPULATION.type_name(): handler})
     statements: list[str] = []
 
     def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         statements.append(statement)
 
-    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    event.listen(common_db.engine.sync_engine, "before_cursor_execute", count)
     try:
         assert await processor.process(_envelope(1), origin="test") == Outcome.APPLIED
         applied = list(statements)
         statements.clear()
         assert await processor.process(_envelope(1), origin="test") == Outcome.DUPLICATE
     finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", count)
+        event.remove(common_db.engine.sync_engine, "before_cursor_execute", count)
     assert calls == [_envelope(1).id]
     # Claimed by one INSERT … ON CONFLICT DO NOTHING, with no read before it.
     assert [s.split()[0] for s in applied if "inbox_event" in s] == ["INSERT"]
@@ -67,11 +56,11 @@ async def test_a_redelivered_event_is_a_duplicate_and_its_handler_runs_once(db: 
     assert [s.split()[0] for s in statements if "inbox_event" in s] == ["INSERT"]
     # A type no handler takes is ignored, and leaves no inbox row.
     assert await processor.process(_envelope(2, "Unknown"), origin="test") == Outcome.IGNORED
-    async with db.session() as session:
+    async with common_db.session() as session:
         assert await session.scalar(select(func.count()).select_from(InboxEvent)) == 1
 
 
-async def test_two_concurrent_deliveries_apply_the_event_once(db: Database) -> None:
+async def test_two_concurrent_deliveries_apply_the_event_once(common_db: Database) -> None:
     started, release = asyncio.Event(), asyncio.Event()
     calls: list[str] = []
 
@@ -80,8 +69,8 @@ async def test_two_concurrent_deliveries_apply_the_event_once(db: Database) -> N
         started.set()
         await release.wait()  # the first delivery holds its claim, uncommitted
 
-    first = EventProcessor(db=db, consumer="c", handlers={POPULATION.type_name(): slow})
-    second = EventProcessor(db=db, consumer="c", handlers={POPULATION.type_name(): slow})
+    first = EventProcessor(db=common_db, consumer="c", handlers={POPULATION.type_name(): slow})
+    second = EventProcessor(db=common_db, consumer="c", handlers={POPULATION.type_name(): slow})
     one = asyncio.create_task(first.process(_envelope(7), origin="a"))
     await asyncio.wait_for(started.wait(), 10)
     other = asyncio.create_task(second.process(_envelope(7), origin="b"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,6 +48,15 @@ class Feed:
         return await self.processor.process(
             self.envelope(payload, version=version, subject=subject), origin="test"
         )
+
+
+async def soon(condition: Callable[[], bool], what: str) -> None:
+    """Wait until `condition()` holds, 10 s at most (a background task's effect)."""
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"not within 10 s: {what}")
 
 
 def _subject(payload: Any) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from finance_testkit import Feed, area_declared
+from finance_testkit import Feed, area_declared, soon
 from pydantic import ValidationError
 from renkei_common.events.outbox import notifier_for
 from renkei_common.testing.client import ServiceClient, service_client
@@ -20,14 +20,6 @@ from renkei_finance.config import Settings
 from renkei_finance.main import LISTEN_TASK, RECOMPUTE_TASK, create_app
 
 POLL_S = 60.0  # far longer than any wait below: only a wake-up can start the run in time
-
-
-async def soon(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(1000):  # 10 s at most
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"not within 10 s: {what}")
 
 
 def tasks(client: ServiceClient) -> set[str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import pytest
-from finance_testkit import Feed, area_declared
+from finance_testkit import Feed, area_declared, soon
 from renkei_common.events.outbox import OUTBOX, notifier_for
 from renkei_common.testing.client import ServiceClient
 from renkei_finance.adapters.orm import DIRTY_CHANNEL, DirtyCell
@@ -14,14 +14,6 @@ from renkei_finance.service_layer.worker import RecomputeWorker
 from sqlalchemy import func, select
 
 POLL_S = 60.0  # far longer than any wait below: only a wake-up can start the run in time
-
-
-async def soon(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(1000):  # 10 s at most
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"not within 10 s: {what}")
 
 
 async def marks(finance: ServiceClient) -> int:
