@@ -16,6 +16,7 @@ from renkei_common.db import Database
 from renkei_common.events.consumer import Outcome
 from renkei_common.events.listen import ChannelListener
 from renkei_common.events.outbox import share_channel
+from renkei_common.runtime import freeze_heap
 from renkei_finance.adapters.orm import DIRTY_CHANNEL
 from renkei_finance.config import Settings
 from renkei_finance.service_layer.worker import RecomputeWorker
@@ -41,6 +42,7 @@ async def _main(args: argparse.Namespace) -> int:
 
     threading.Thread(target=watch_stdin, daemon=True).start()
     db = Database(args.db)
+    freeze_heap()  # as a service does once it has started (renkei_common.app)
     settings = Settings(
         first_fiscal_year=args.first_fy,
         last_fiscal_year=args.last_fy,

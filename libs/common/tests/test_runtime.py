@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
+import pytest
 from prometheus_client import REGISTRY
+from renkei_common import runtime
 from renkei_common.events.contracts import AgreementSigned, Party
 from renkei_common.events.outbox import add_event
 from renkei_common.testing.infra import free_port
@@ -157,3 +161,34 @@ def _signed(agreement_id: str) -> AgreementSigned:
         concluded_on=date(2024, 4, 1),
         in_force_on=date(2024, 4, 15),
     )
+
+
+async def test_a_started_service_freezes_its_start_up_heap_once(
+    common_service: CommonService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a fresh process: nothing frozen by this module yet.
+    monkeypatch.setattr(runtime, "_heap_frozen", False)
+    before = gc.get_freeze_count()
+    async with common_service(url(tmp_path)):
+        assert runtime._heap_frozen, "the app's start-up did not freeze the heap"
+        frozen = gc.get_freeze_count()
+        assert frozen > before
+    # A second service in the same process (as in this test run) freezes nothing more; frozen objects
+    # that lose their last reference are still freed, so the count can only go down.
+    async with common_service(url(tmp_path)):
+        assert gc.get_freeze_count() <= frozen
+
+
+def test_freezing_collects_start_up_garbage_instead_of_freezing_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runtime, "_heap_frozen", False)
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.self = cycle  # type: ignore[attr-defined]  # garbage only the cyclic collector can free
+    gone = weakref.ref(cycle)
+    del cycle
+    assert runtime.freeze_heap() is True
+    assert gone() is None, "start-up garbage was frozen, so it would never be freed"
+    assert runtime.freeze_heap() is False  # once per process

@@ -23,7 +23,7 @@ from renkei_common.events.feed import feed_router
 from renkei_common.i18n.middleware import LanguageMiddleware
 from renkei_common.limits import BodyLimitMiddleware
 from renkei_common.migrations import upgrade_async
-from renkei_common.runtime import Runtime
+from renkei_common.runtime import Runtime, freeze_heap
 from renkei_common.schema_types import text_guard
 from renkei_common.settings import ServiceSettings
 from renkei_common.webhooks.api import webhooks_router
@@ -86,6 +86,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings, *, background: bool
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await upgrade_async(spec.migrations_dir, settings.database_url)
+        freeze_heap()
         if background:
             runtime.start()
         log.info("%s ready on transport %s", settings.service_name, settings.transport)
