@@ -44,9 +44,9 @@ def freeze_heap() -> bool:
 
     A service holds some 120,000 objects from start-up on (modules, models, routes, mapped tables). Each
     full collection walked them all: 30-40 ms with the event loop stopped, every few seconds under load,
-    and that was the tail of the finance end-to-end latency (docs/adr/0017-freeze-the-start-up-heap.md).
+    one cause of the finance end-to-end latency's tail (docs/adr/0017-freeze-the-start-up-heap.md).
     After `gc.freeze()` a full collection walks only what was made since, a few milliseconds. Only the
-    first call freezes (a test process starts many apps, and frozen objects are never collected); it
+    first call freezes (a test process starts many apps, and frozen cycles are never collected); it
     returns whether it did.
     """
     global _heap_frozen
